@@ -1,0 +1,26 @@
+package dev.tokenledger.chart;
+
+/**
+ * What an account is for. Postings name roles, never account codes, so a company can replace the chart
+ * with its own: the chart maps every role to exactly one postable account.
+ */
+public enum AccountRole {
+    CASH,
+    ACCOUNTS_RECEIVABLE,
+    UNBILLED_RECEIVABLE,
+    ACCOUNTS_PAYABLE,
+    ACCRUED_COMPUTE,
+    DEFERRED_REVENUE_CREDITS,
+    DEFERRED_REVENUE_SUBSCRIPTION,
+    REFUND_LIABILITY,
+    UNCLAIMED_PROPERTY_LIABILITY,
+    EQUITY,
+    USAGE_REVENUE,
+    SUBSCRIPTION_REVENUE,
+    BREAKAGE_REVENUE,
+    COMMITMENT_SHORTFALL_REVENUE,
+    COGS_COMPUTE,
+    COGS_INFRASTRUCTURE,
+    COGS_THIRD_PARTY_MODELS,
+    PAYMENT_FEES
+}
