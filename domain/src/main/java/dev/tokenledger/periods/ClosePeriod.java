@@ -1,0 +1,14 @@
+package dev.tokenledger.periods;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.YearMonth;
+
+/** Close a period: nothing posts into it any more; late entries go to the first open period. */
+public record ClosePeriod(YearMonth period, String requestId) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return PeriodIds.aggregateId(period);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.tokenledger.periods;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.YearMonth;
+
+/** Reopen a closed period; needs a reason, and is itself audited. */
+public record ReopenPeriod(YearMonth period, String requestId, String reason) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return PeriodIds.aggregateId(period);
+    }
+}

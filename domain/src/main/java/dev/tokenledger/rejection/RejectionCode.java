@@ -1,0 +1,50 @@
+package dev.tokenledger.rejection;
+
+/**
+ * Why the ledger refused a request, listed in order of precedence: when several apply, the first one listed
+ * is the one reported first. These are operating errors (bad input, conflicts), never broken invariants;
+ * invariants are asserted and fail loudly.
+ */
+public enum RejectionCode {
+    REQUEST_ID_INVALID(Category.INVALID, "The client-supplied id is missing or malformed"),
+    IDEMPOTENCY_KEY_REUSED(Category.CONFLICT, "This id was already used for a different request"),
+    ENTRY_NOT_FOUND(Category.NOT_FOUND, "No journal entry has this id"),
+    REVERSAL_CANNOT_BE_REVERSED(Category.CONFLICT, "A reversing entry cannot itself be reversed; post the original again instead"),
+    ALREADY_REVERSED(Category.CONFLICT, "The entry has already been reversed"),
+    ENTRY_ID_IN_USE(Category.CONFLICT, "The id chosen for the new entry is already used by another entry"),
+    REASON_REQUIRED(Category.INVALID, "A reason is required"),
+    EFFECTIVE_DATE_REQUIRED(Category.INVALID, "An effective date is required"),
+    MEMO_TOO_LONG(Category.INVALID, "The memo or reason is too long"),
+    TOO_FEW_LINES(Category.INVALID, "An entry needs at least two lines"),
+    TOO_MANY_LINES(Category.INVALID, "An entry has more lines than allowed"),
+    UNKNOWN_ACCOUNT(Category.INVALID, "The account is not in the chart of accounts"),
+    ACCOUNT_NOT_POSTABLE(Category.INVALID, "The account is a header account and cannot carry lines"),
+    SIDE_REQUIRED(Category.INVALID, "A line must be a debit or a credit"),
+    UNKNOWN_CURRENCY(Category.INVALID, "The currency is not an ISO 4217 code with a minor unit"),
+    NON_POSITIVE_AMOUNT(Category.INVALID, "Line amounts must be greater than zero"),
+    PRECISION_BEYOND_MINOR_UNIT(Category.INVALID, "The amount has more decimals than the currency's minor unit"),
+    DIMENSION_INVALID(Category.INVALID, "A dimension value is malformed"),
+    UNBALANCED(Category.INVALID, "Debits and credits differ in a currency"),
+    INVALID_PERIOD(Category.INVALID, "The period is not a calendar month YYYY-MM"),
+    PERIOD_ALREADY_CLOSED(Category.CONFLICT, "The period is already closed"),
+    PERIOD_NOT_CLOSED(Category.CONFLICT, "The period is not closed");
+
+    /** How a rejection is to be read by a client; adapters map it to a protocol status. */
+    public enum Category { INVALID, CONFLICT, NOT_FOUND }
+
+    private final Category category;
+    private final String title;
+
+    RejectionCode(Category category, String title) {
+        this.category = category;
+        this.title = title;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public String title() {
+        return title;
+    }
+}
