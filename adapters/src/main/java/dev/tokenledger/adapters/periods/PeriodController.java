@@ -1,0 +1,57 @@
+package dev.tokenledger.adapters.periods;
+
+import dev.tokenledger.periods.ClosePeriod;
+import dev.tokenledger.periods.PeriodChangeResult;
+import dev.tokenledger.periods.PeriodIds;
+import dev.tokenledger.periods.ReopenPeriod;
+import dev.tokenledger.projections.reports.LedgerReports;
+import dev.tokenledger.projections.reports.PeriodRow;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/periods")
+@Tag(name = "Periods", description = "Calendar-month accounting periods: open until closed; reopening needs a reason")
+public class PeriodController {
+
+    private final CommandGateway commands;
+    private final LedgerReports reports;
+
+    public PeriodController(CommandGateway commands, LedgerReports reports) {
+        this.commands = commands;
+        this.reports = reports;
+    }
+
+    @PostMapping("/{period}/close")
+    @Operation(summary = "Close a period (YYYY-MM)")
+    public PeriodChangeResult close(@PathVariable String period, @RequestBody CloseRequest request) {
+        return commands.sendAndWait(new ClosePeriod(PeriodIds.parse(period), request.requestId()));
+    }
+
+    @PostMapping("/{period}/reopen")
+    @Operation(summary = "Reopen a closed period (YYYY-MM); the reason is recorded in the audit trail")
+    public PeriodChangeResult reopen(@PathVariable String period, @RequestBody ReopenRequest request) {
+        return commands.sendAndWait(new ReopenPeriod(PeriodIds.parse(period), request.requestId(), request.reason()));
+    }
+
+    @GetMapping
+    @Operation(summary = "Periods that were ever closed, with their status; every other month is open")
+    public List<PeriodRow> periods() {
+        return reports.periods();
+    }
+
+    public record CloseRequest(String requestId) {
+    }
+
+    public record ReopenRequest(String requestId, String reason) {
+    }
+}

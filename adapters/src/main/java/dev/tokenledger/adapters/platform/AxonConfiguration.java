@@ -1,0 +1,168 @@
+package dev.tokenledger.adapters.platform;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.journal.EntryDirectory;
+import dev.tokenledger.journal.EventStoreEntryDirectory;
+import dev.tokenledger.journal.JournalEntry;
+import dev.tokenledger.periods.AccountingPeriod;
+import dev.tokenledger.periods.EventStorePeriodCalendar;
+import dev.tokenledger.periods.PeriodCalendar;
+import dev.tokenledger.projections.EventMetadata;
+import dev.tokenledger.projections.audit.AuditTrailProjection;
+import dev.tokenledger.projections.journal.GeneralLedgerProjection;
+import dev.tokenledger.projections.periods.PeriodStatusProjection;
+import dev.tokenledger.projections.reports.LedgerReports;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon on PostgreSQL without Axon Server: JDBC event store and token store on Flyway's snake_case tables,
+ * Jackson serialisation with the ledger's own ObjectMapper (so web JSON settings never change the stored event
+ * format), projections that never skip a failing event.
+ */
+@Configuration
+public class AxonConfiguration {
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("token_timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    /** The event format is part of the ledger's record: it must not follow changes to web JSON settings. */
+    static ObjectMapper eventObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+    }
+
+    /** Correlation and trace ids, plus who issued the command, copied from each command onto its events. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public CorrelationDataProvider auditCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(EventMetadata.PRINCIPAL, EventMetadata.COMMAND_NAME,
+                EventMetadata.COMMAND_ID);
+    }
+
+    /** Aggregates are registered here because the domain carries no Spring annotations. */
+    @Bean
+    public ConfigurerModule ledgerAggregates() {
+        return configurer -> configurer
+                .configureAggregate(JournalEntry.class)
+                .configureAggregate(AccountingPeriod.class);
+    }
+
+    /**
+     * A failing projection handler must never let its processor move past the event: the error propagates, the
+     * batch rolls back with its token, and the processor retries with back-off (visible in health and logs).
+     */
+    @Bean
+    public ConfigurerModule projectionErrorHandling() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    public PeriodCalendar periodCalendar(EventStore eventStore) {
+        return new EventStorePeriodCalendar(eventStore);
+    }
+
+    @Bean
+    public EntryDirectory entryDirectory(EventStore eventStore) {
+        return new EventStoreEntryDirectory(eventStore);
+    }
+
+    @Bean
+    public GeneralLedgerProjection generalLedgerProjection(DSLContext db) {
+        return new GeneralLedgerProjection(db);
+    }
+
+    @Bean
+    public AuditTrailProjection auditTrailProjection(DSLContext db) {
+        return new AuditTrailProjection(db);
+    }
+
+    @Bean
+    public PeriodStatusProjection periodStatusProjection(DSLContext db) {
+        return new PeriodStatusProjection(db);
+    }
+
+    @Bean
+    public LedgerReports ledgerReports(DSLContext db, ChartOfAccounts chart) {
+        return new LedgerReports(db, chart);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.tokenledger.adapters.platform;
+
+import dev.tokenledger.journal.PostJournalEntry;
+import dev.tokenledger.journal.ReverseJournalEntry;
+import dev.tokenledger.periods.ClosePeriod;
+import dev.tokenledger.periods.ReopenPeriod;
+import dev.tokenledger.projections.EventMetadata;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.util.HashMap;
+import java.util.Map;
+
+@Configuration
+public class CommandInterceptors {
+
+    /** Header a client may send to correlate its request with the events it causes. */
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final String LOCK_TAKEN = CommandInterceptors.class.getName() + ".periodLock";
+
+    /**
+     * Stamps every command with who issued it, what it is and its client id; Axon copies these onto the events
+     * (see AxonConfiguration's correlation data providers), which is what the audit trail reads.
+     */
+    @Bean
+    public MessageDispatchInterceptor<CommandMessage<?>> auditMetadataInterceptor() {
+        return messages -> (index, command) -> {
+            Map<String, Object> meta = new HashMap<>();
+            if (!command.getMetaData().containsKey(EventMetadata.PRINCIPAL)) {
+                meta.put(EventMetadata.PRINCIPAL, currentPrincipal());
+            }
+            meta.put(EventMetadata.COMMAND_NAME, command.getPayloadType().getSimpleName());
+            String clientId = clientIdOf(command.getPayload());
+            if (clientId != null) {
+                meta.put(EventMetadata.COMMAND_ID, clientId);
+            }
+            String correlation = requestCorrelationId();
+            if (correlation != null && !command.getMetaData().containsKey(EventMetadata.CORRELATION_ID)) {
+                meta.put(EventMetadata.CORRELATION_ID, correlation);
+            }
+            return command.andMetaData(meta);
+        };
+    }
+
+    /**
+     * Serialises posting against closing: every command takes a shared lock on the period-lock row for its
+     * transaction; closing and reopening take it exclusively. So no entry can commit into a period while that period
+     * is being closed, on one node or many. Runs inside the command's transaction (Axon's transaction interceptor
+     * comes first).
+     */
+    @Bean
+    public MessageHandlerInterceptor<CommandMessage<?>> periodLockInterceptor(DSLContext db) {
+        return (unitOfWork, chain) -> {
+            var root = unitOfWork.root();
+            Object payload = unitOfWork.getMessage().getPayload();
+            boolean exclusive = payload instanceof ClosePeriod || payload instanceof ReopenPeriod;
+            Boolean held = (Boolean) root.getResource(LOCK_TAKEN);
+            if (held == null || (exclusive && !held)) {
+                var select = db.select(DSL.field(DSL.name("name"), SQLDataType.VARCHAR))
+                        .from(DSL.table(DSL.name("ledger_lock")))
+                        .where(DSL.field(DSL.name("name"), SQLDataType.VARCHAR).eq("periods"));
+                if (exclusive || db.dialect().family() != SQLDialect.POSTGRES) {
+                    select.forUpdate().fetch();
+                } else {
+                    select.forShare().fetch();
+                }
+                root.resources().put(LOCK_TAKEN, exclusive || db.dialect().family() != SQLDialect.POSTGRES);
+            }
+            return chain.proceed();
+        };
+    }
+
+    private static String clientIdOf(Object payload) {
+        return switch (payload) {
+            case PostJournalEntry c -> c.entryId();
+            case ReverseJournalEntry c -> c.reversalEntryId();
+            case ClosePeriod c -> c.requestId();
+            case ReopenPeriod c -> c.requestId();
+            default -> null;
+        };
+    }
+
+    static String currentPrincipal() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? "system" : auth.getName();
+    }
+
+    private static String requestCorrelationId() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String header = attributes.getRequest().getHeader(CORRELATION_HEADER);
+            if (header != null && header.matches("[A-Za-z0-9._:-]{1,128}")) {
+                return header;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tokenledger.adapters.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenledger.adapters.platform.LedgerProperties.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Who may do what. Everything but health needs authentication (HTTP Basic, users from configuration).
+ * ADMIN: everything. ACCOUNTANT: post, reverse, close and reopen periods, read. AUDITOR: read everything, write
+ * nothing. INGEST: only the write endpoints for business events (credits, usage), nothing else.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    /** Endpoints that ingest business events; INGEST principals may call only these. */
+    public static final String[] BUSINESS_EVENT_WRITES = {"/api/v1/customers/**", "/api/v1/usage/**",
+            "/api/v1/credit-pools/**", "/api/v1/credit-programs/**"};
+
+    @Bean
+    public SecurityFilterChain ledgerSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        String admin = Role.ADMIN.name();
+        String accountant = Role.ACCOUNTANT.name();
+        String auditor = Role.AUDITOR.name();
+        String ingest = Role.INGEST.name();
+        http
+                .csrf(csrf -> csrf.disable()) // stateless API, no cookies
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"token-ledger\"");
+                    write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication required",
+                            "send HTTP Basic credentials of a configured user");
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden",
+                                "your role may not " + request.getMethod() + " " + request.getRequestURI())))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/**").hasRole(admin)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/journal-entries/**", "/api/v1/periods/**")
+                            .hasAnyRole(admin, accountant)
+                        .requestMatchers(HttpMethod.POST, BUSINESS_EVENT_WRITES).hasAnyRole(admin, accountant, ingest)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html", "/actuator/**").hasAnyRole(admin, accountant, auditor)
+                        .anyRequest().hasRole(admin));
+        return http.build();
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public UserDetailsService users(LedgerProperties properties) {
+        List<UserDetails> users = properties.security().users().stream()
+                .map(u -> User.withUsername(u.name())
+                        .password(u.password())
+                        .roles(u.roles().stream().map(Enum::name).toArray(String[]::new))
+                        .build())
+                .toList();
+        if (users.isEmpty()) {
+            throw new IllegalStateException("ledger.security.users is empty: configure at least one user");
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static void write(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
+                              String code, String title, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), ProblemResponses.problem(status, code, title, detail, null));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.tokenledger.projections;
+
+/** Metadata keys the adapters attach to every command and Axon copies onto the events it causes. */
+public final class EventMetadata {
+
+    public static final String PRINCIPAL = "principal";
+    public static final String COMMAND_NAME = "commandName";
+    public static final String COMMAND_ID = "commandId";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String TRACE_ID = "traceId";
+
+    private EventMetadata() {
+    }
+
+    public static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,209 @@
+package dev.tokenledger.projections.reports;
+
+import dev.tokenledger.chart.Account;
+import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.money.Money;
+import dev.tokenledger.projections.LedgerTables.AccountBalance;
+import dev.tokenledger.projections.LedgerTables.AuditRecord;
+import dev.tokenledger.projections.LedgerTables.GlEntry;
+import dev.tokenledger.projections.LedgerTables.GlLine;
+import dev.tokenledger.projections.LedgerTables.PeriodStatus;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the projections. Amounts leave here as exact decimals in their currency, never as floats. */
+public class LedgerReports {
+
+    private final DSLContext db;
+    private final ChartOfAccounts chart;
+
+    public LedgerReports(DSLContext db, ChartOfAccounts chart) {
+        this.db = db;
+        this.chart = chart;
+    }
+
+    public TrialBalance trialBalance(LocalDate asOf, Instant knownAt) {
+        Condition when = GlLine.POSTING_DATE.le(asOf);
+        if (knownAt != null) {
+            when = when.and(GlLine.RECORDED_AT.le(knownAt.atOffset(ZoneOffset.UTC)));
+        }
+        Field<BigDecimal> debits = DSL.sum(GlLine.DEBIT_MINOR).as("debits");
+        Field<BigDecimal> credits = DSL.sum(GlLine.CREDIT_MINOR).as("credits");
+        List<TrialBalance.Row> rows = new ArrayList<>();
+        Map<String, long[]> totals = new LinkedHashMap<>();
+        for (Record r : db.select(GlLine.ACCOUNT_CODE, GlLine.CURRENCY, debits, credits)
+                .from(GlLine.TABLE)
+                .where(when)
+                .groupBy(GlLine.ACCOUNT_CODE, GlLine.CURRENCY)
+                .orderBy(GlLine.ACCOUNT_CODE, GlLine.CURRENCY)
+                .fetch()) {
+            String currency = r.get(GlLine.CURRENCY);
+            long d = r.get(debits).longValueExact();
+            long c = r.get(credits).longValueExact();
+            Optional<Account> account = chart.account(r.get(GlLine.ACCOUNT_CODE));
+            rows.add(new TrialBalance.Row(r.get(GlLine.ACCOUNT_CODE),
+                    account.map(Account::name).orElse("(not in current chart)"),
+                    account.map(a -> a.type().name()).orElse(null),
+                    account.map(Account::erpCode).orElse(null),
+                    currency, decimal(d, currency), decimal(c, currency),
+                    decimal(Math.max(d - c, 0), currency), decimal(Math.max(c - d, 0), currency)));
+            long[] t = totals.computeIfAbsent(currency, k -> new long[4]);
+            t[0] += d;
+            t[1] += c;
+            t[2] += Math.max(d - c, 0);
+            t[3] += Math.max(c - d, 0);
+        }
+        boolean balanced = true;
+        List<TrialBalance.CurrencyTotal> currencyTotals = new ArrayList<>();
+        for (var e : totals.entrySet()) {
+            long[] t = e.getValue();
+            balanced &= t[0] == t[1] && t[2] == t[3];
+            currencyTotals.add(new TrialBalance.CurrencyTotal(e.getKey(), decimal(t[0], e.getKey()),
+                    decimal(t[1], e.getKey()), decimal(t[2], e.getKey()), decimal(t[3], e.getKey())));
+        }
+        return new TrialBalance(asOf, knownAt, rows, currencyTotals, balanced);
+    }
+
+    public GeneralLedgerPage generalLedger(GeneralLedgerQuery q) {
+        Condition where = DSL.noCondition();
+        where = and(where, GlLine.ACCOUNT_CODE, q.account());
+        where = and(where, GlLine.CURRENCY, q.currency());
+        where = and(where, GlLine.CUSTOMER, q.customer());
+        where = and(where, GlLine.CONTRACT, q.contract());
+        where = and(where, GlLine.CREDIT_POOL, q.creditPool());
+        where = and(where, GlLine.MODEL, q.model());
+        where = and(where, GlLine.FEATURE, q.feature());
+        where = and(where, GlLine.PRODUCT, q.product());
+        where = and(where, GlLine.ENTRY_ID, q.entryId());
+        if (q.from() != null) {
+            where = where.and(GlLine.POSTING_DATE.ge(q.from()));
+        }
+        if (q.to() != null) {
+            where = where.and(GlLine.POSTING_DATE.le(q.to()));
+        }
+        long total = db.fetchCount(db.selectFrom(GlLine.TABLE).where(where));
+        List<GeneralLedgerLine> lines = selectLines(where, q.limit(), q.offset());
+        return new GeneralLedgerPage(total, q.limit(), q.offset(), lines);
+    }
+
+    private List<GeneralLedgerLine> selectLines(Condition where, int limit, long offset) {
+        return db.select(GlLine.ENTRY_ID, GlLine.LINE_NO, GlLine.POSTING_DATE, GlLine.EFFECTIVE_DATE,
+                        GlEntry.PRIOR_PERIOD, GlEntry.KIND, GlLine.ACCOUNT_CODE, GlLine.SIDE, GlLine.DEBIT_MINOR,
+                        GlLine.CREDIT_MINOR, GlLine.CURRENCY, GlLine.CUSTOMER, GlLine.CONTRACT, GlLine.CREDIT_POOL,
+                        GlLine.MODEL, GlLine.FEATURE, GlLine.PRODUCT, GlEntry.MEMO, GlEntry.REVERSES_ENTRY_ID,
+                        GlEntry.REVERSED_BY_ENTRY_ID, GlLine.RECORDED_AT)
+                .from(GlLine.TABLE)
+                .join(GlEntry.TABLE).on(GlEntry.ENTRY_ID.eq(GlLine.ENTRY_ID))
+                .where(where)
+                .orderBy(GlLine.POSTING_DATE, GlLine.GLOBAL_INDEX, GlLine.LINE_NO)
+                .limit(limit)
+                .offset(offset)
+                .fetch(r -> {
+                    String currency = r.get(GlLine.CURRENCY);
+                    long minor = r.get(GlLine.DEBIT_MINOR) + r.get(GlLine.CREDIT_MINOR);
+                    return new GeneralLedgerLine(r.get(GlLine.ENTRY_ID), r.get(GlLine.LINE_NO),
+                            r.get(GlLine.POSTING_DATE), r.get(GlLine.EFFECTIVE_DATE), r.get(GlEntry.PRIOR_PERIOD),
+                            r.get(GlEntry.KIND), r.get(GlLine.ACCOUNT_CODE), r.get(GlLine.SIDE),
+                            decimal(minor, currency), currency, r.get(GlLine.CUSTOMER), r.get(GlLine.CONTRACT),
+                            r.get(GlLine.CREDIT_POOL), r.get(GlLine.MODEL), r.get(GlLine.FEATURE),
+                            r.get(GlLine.PRODUCT), r.get(GlEntry.MEMO), r.get(GlEntry.REVERSES_ENTRY_ID),
+                            r.get(GlEntry.REVERSED_BY_ENTRY_ID), r.get(GlLine.RECORDED_AT).toInstant());
+                });
+    }
+
+    /** Empty when no entry has this id. */
+    public Optional<AuditTrail> auditTrail(String entryId) {
+        List<GeneralLedgerLine> lines = selectLines(GlLine.ENTRY_ID.eq(entryId), 10_000, 0);
+        List<AuditTrail.Step> steps = db.selectFrom(AuditRecord.TABLE)
+                .where(AuditRecord.SUBJECT_ID.eq(entryId))
+                .orderBy(AuditRecord.GLOBAL_INDEX)
+                .fetch(r -> new AuditTrail.Step(r.get(AuditRecord.EVENT_IDENTIFIER), r.get(AuditRecord.EVENT_TYPE),
+                        r.get(AuditRecord.AGGREGATE_IDENTIFIER), r.get(AuditRecord.SEQUENCE_NUMBER),
+                        r.get(AuditRecord.GLOBAL_INDEX), r.get(AuditRecord.COMMAND_NAME), r.get(AuditRecord.COMMAND_ID),
+                        r.get(AuditRecord.PRINCIPAL), r.get(AuditRecord.CORRELATION_ID), r.get(AuditRecord.TRACE_ID),
+                        r.get(AuditRecord.POLICY_VERSION), r.get(AuditRecord.INPUT_HASH),
+                        r.get(AuditRecord.RECORDED_AT).toInstant(), storedEvent(r.get(AuditRecord.EVENT_IDENTIFIER))));
+        if (lines.isEmpty() && steps.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuditTrail(entryId, lines, steps));
+    }
+
+    /** The event exactly as the event store holds it (Axon's table, JSON payloads). */
+    private AuditTrail.StoredEvent storedEvent(String eventIdentifier) {
+        Field<byte[]> payload = DSL.field(DSL.name("payload"), SQLDataType.BLOB);
+        Field<byte[]> metaData = DSL.field(DSL.name("meta_data"), SQLDataType.BLOB);
+        Field<String> payloadType = DSL.field(DSL.name("payload_type"), SQLDataType.VARCHAR);
+        Field<String> payloadRevision = DSL.field(DSL.name("payload_revision"), SQLDataType.VARCHAR);
+        Field<String> timestamp = DSL.field(DSL.name("time_stamp"), SQLDataType.VARCHAR);
+        return db.select(payloadType, payloadRevision, payload, metaData, timestamp)
+                .from(DSL.table(DSL.name("domain_event_entry")))
+                .where(DSL.field(DSL.name("event_identifier"), SQLDataType.VARCHAR).eq(eventIdentifier))
+                .fetchOptional(r -> new AuditTrail.StoredEvent(r.get(payloadType), r.get(payloadRevision),
+                        text(r.get(payload)), text(r.get(metaData)), r.get(timestamp)))
+                .orElse(null);
+    }
+
+    public List<AccountBalanceRow> accountBalances(String account, String customer) {
+        Condition where = DSL.noCondition();
+        where = and(where, AccountBalance.ACCOUNT_CODE, account);
+        where = and(where, AccountBalance.CUSTOMER, customer);
+        return db.selectFrom(AccountBalance.TABLE)
+                .where(where)
+                .orderBy(AccountBalance.ACCOUNT_CODE, AccountBalance.CURRENCY, AccountBalance.CUSTOMER,
+                        AccountBalance.CONTRACT, AccountBalance.CREDIT_POOL, AccountBalance.MODEL,
+                        AccountBalance.FEATURE, AccountBalance.PRODUCT)
+                .limit(10_000)
+                .fetch(r -> {
+                    String currency = r.get(AccountBalance.CURRENCY);
+                    long d = r.get(AccountBalance.DEBIT_MINOR);
+                    long c = r.get(AccountBalance.CREDIT_MINOR);
+                    return new AccountBalanceRow(r.get(AccountBalance.ACCOUNT_CODE), currency,
+                            blankToNull(r.get(AccountBalance.CUSTOMER)), blankToNull(r.get(AccountBalance.CONTRACT)),
+                            blankToNull(r.get(AccountBalance.CREDIT_POOL)), blankToNull(r.get(AccountBalance.MODEL)),
+                            blankToNull(r.get(AccountBalance.FEATURE)), blankToNull(r.get(AccountBalance.PRODUCT)),
+                            decimal(d, currency), decimal(c, currency), decimal(d - c, currency),
+                            r.get(AccountBalance.LINE_COUNT));
+                });
+    }
+
+    public List<PeriodRow> periods() {
+        return db.selectFrom(PeriodStatus.TABLE)
+                .orderBy(PeriodStatus.PERIOD)
+                .fetch(r -> new PeriodRow(r.get(PeriodStatus.PERIOD), r.get(PeriodStatus.STATUS),
+                        r.get(PeriodStatus.LAST_REASON), r.get(PeriodStatus.CHANGED_BY),
+                        r.get(PeriodStatus.CHANGED_AT).toInstant()));
+    }
+
+    private static Condition and(Condition where, Field<String> field, String value) {
+        return value == null || value.isBlank() ? where : where.and(field.eq(value));
+    }
+
+    private static BigDecimal decimal(long minor, String currency) {
+        return Money.ofMinor(minor, Currency.getInstance(currency)).amount();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+}
