@@ -71,6 +71,7 @@ CREATE TABLE audit_record (
     principal            VARCHAR(255),
     correlation_id       VARCHAR(255),
     trace_id             VARCHAR(255),
+    client_correlation_id VARCHAR(255),
     policy_version       VARCHAR(64),
     input_hash           VARCHAR(64),
     recorded_at          TIMESTAMP WITH TIME ZONE NOT NULL

@@ -95,6 +95,7 @@ public final class LedgerTables {
         public static final Field<String> PRINCIPAL = f("audit_record", "principal", SQLDataType.VARCHAR);
         public static final Field<String> CORRELATION_ID = f("audit_record", "correlation_id", SQLDataType.VARCHAR);
         public static final Field<String> TRACE_ID = f("audit_record", "trace_id", SQLDataType.VARCHAR);
+        public static final Field<String> CLIENT_CORRELATION_ID = f("audit_record", "client_correlation_id", SQLDataType.VARCHAR);
         public static final Field<String> POLICY_VERSION = f("audit_record", "policy_version", SQLDataType.VARCHAR);
         public static final Field<String> INPUT_HASH = f("audit_record", "input_hash", SQLDataType.VARCHAR);
         public static final Field<OffsetDateTime> RECORDED_AT = f("audit_record", "recorded_at", SQLDataType.TIMESTAMPWITHTIMEZONE);

@@ -114,7 +114,7 @@ public class AxonConfiguration {
     @Bean
     public CorrelationDataProvider auditCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(EventMetadata.PRINCIPAL, EventMetadata.COMMAND_NAME,
-                EventMetadata.COMMAND_ID);
+                EventMetadata.COMMAND_ID, EventMetadata.CLIENT_CORRELATION_ID);
     }
 
     /** Aggregates are registered here because the domain carries no Spring annotations. */

@@ -46,8 +46,8 @@ public class CommandInterceptors {
                 meta.put(EventMetadata.COMMAND_ID, clientId);
             }
             String correlation = requestCorrelationId();
-            if (correlation != null && !command.getMetaData().containsKey(EventMetadata.CORRELATION_ID)) {
-                meta.put(EventMetadata.CORRELATION_ID, correlation);
+            if (correlation != null) {
+                meta.put(EventMetadata.CLIENT_CORRELATION_ID, correlation);
             }
             return command.andMetaData(meta);
         };

@@ -71,6 +71,7 @@ public class AuditTrailProjection {
                 .set(AuditRecord.PRINCIPAL, EventMetadata.text(meta.get(EventMetadata.PRINCIPAL)))
                 .set(AuditRecord.CORRELATION_ID, EventMetadata.text(meta.get(EventMetadata.CORRELATION_ID)))
                 .set(AuditRecord.TRACE_ID, EventMetadata.text(meta.get(EventMetadata.TRACE_ID)))
+                .set(AuditRecord.CLIENT_CORRELATION_ID, EventMetadata.text(meta.get(EventMetadata.CLIENT_CORRELATION_ID)))
                 .set(AuditRecord.POLICY_VERSION, policyVersion)
                 .set(AuditRecord.INPUT_HASH, inputHash)
                 .set(AuditRecord.RECORDED_AT, message.getTimestamp().atOffset(ZoneOffset.UTC))

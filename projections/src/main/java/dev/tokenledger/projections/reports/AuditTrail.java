@@ -13,7 +13,7 @@ public record AuditTrail(String entryId, List<GeneralLedgerLine> lines, List<Ste
      */
     public record Step(String eventIdentifier, String eventType, String aggregateIdentifier, Long sequenceNumber,
                        Long globalIndex, String commandName, String commandId, String principal,
-                       String correlationId, String traceId, String policyVersion, String inputHash,
+                       String correlationId, String traceId, String clientCorrelationId, String policyVersion, String inputHash,
                        Instant recordedAt, StoredEvent event) {
     }
 

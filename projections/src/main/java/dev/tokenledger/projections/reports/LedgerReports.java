@@ -137,6 +137,7 @@ public class LedgerReports {
                         r.get(AuditRecord.AGGREGATE_IDENTIFIER), r.get(AuditRecord.SEQUENCE_NUMBER),
                         r.get(AuditRecord.GLOBAL_INDEX), r.get(AuditRecord.COMMAND_NAME), r.get(AuditRecord.COMMAND_ID),
                         r.get(AuditRecord.PRINCIPAL), r.get(AuditRecord.CORRELATION_ID), r.get(AuditRecord.TRACE_ID),
+                        r.get(AuditRecord.CLIENT_CORRELATION_ID),
                         r.get(AuditRecord.POLICY_VERSION), r.get(AuditRecord.INPUT_HASH),
                         r.get(AuditRecord.RECORDED_AT).toInstant(), storedEvent(r.get(AuditRecord.EVENT_IDENTIFIER))));
         if (lines.isEmpty() && steps.isEmpty()) {

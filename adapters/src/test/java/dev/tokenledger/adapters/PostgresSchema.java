@@ -1,0 +1,48 @@
+package dev.tokenledger.adapters;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Gives each test class a fresh schema in the real PostgreSQL (database {@code test} on 127.0.0.1:5432 unless
+ * LEDGER_TEST_DB_URL / LEDGER_TEST_DB_USER / LEDGER_TEST_DB_PASSWORD say otherwise).
+ */
+public final class PostgresSchema {
+
+    public static final String URL = env("LEDGER_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = env("LEDGER_TEST_DB_USER", "postgres");
+    public static final String PASSWORD = env("LEDGER_TEST_DB_PASSWORD", "");
+
+    private PostgresSchema() {
+    }
+
+    /** Drops and recreates {@code schema}, then points the ledger's datasource and Flyway at it. */
+    public static void register(DynamicPropertyRegistry registry, String schema) {
+        String url = recreate(schema);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+        registry.add("spring.flyway.schemas", () -> schema);
+        registry.add("ledger.demo.enabled", () -> "false");
+        LedgerApplicationTestSupport.disableUpdateChecker();
+    }
+
+    public static String recreate(String schema) {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + URL + " is needed for the integration tests", e);
+        }
+        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
