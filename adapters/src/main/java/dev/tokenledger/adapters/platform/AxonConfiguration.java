@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tokenledger.adapters.projections.ProjectionFailures;
 import dev.tokenledger.chart.ChartOfAccounts;
 import dev.tokenledger.journal.EntryDirectory;
 import dev.tokenledger.journal.EventStoreEntryDirectory;
@@ -130,9 +131,14 @@ public class AxonConfiguration {
      * batch rolls back with its token, and the processor retries with back-off (visible in health and logs).
      */
     @Bean
-    public ConfigurerModule projectionErrorHandling() {
+    public ProjectionFailures projectionFailures() {
+        return new ProjectionFailures();
+    }
+
+    @Bean
+    public ConfigurerModule projectionErrorHandling(ProjectionFailures failures) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultListenerInvocationErrorHandler(c -> failures)
                 .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 

@@ -1,29 +1,48 @@
 package dev.tokenledger.adapters.projections;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 
-/** Where each streaming processor stands against the head of the event store. */
+/**
+ * Where each streaming processor stands against the head of the event store. Positions come from the tokens
+ * committed in {@code token_entry} (written in the same transaction as the projection rows), so "caught up" means
+ * the rows are there, not merely that a thread has seen the events.
+ */
 @Component
 public class ProjectionMonitor {
 
+    private static final Field<String> PROCESSOR = DSL.field(DSL.name("processor_name"), SQLDataType.VARCHAR);
+    private static final Field<Integer> SEGMENT = DSL.field(DSL.name("segment"), SQLDataType.INTEGER);
+    private static final Field<byte[]> TOKEN = DSL.field(DSL.name("token"), SQLDataType.BLOB);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final DSLContext db;
+    private final ProjectionFailures failures;
 
-    public ProjectionMonitor(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProjectionMonitor(EventProcessingConfiguration processing, EventStore eventStore, DSLContext db,
+                             ProjectionFailures failures) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.db = db;
+        this.failures = failures;
     }
 
     public List<StreamingEventProcessor> processors() {
@@ -42,43 +61,73 @@ public class ProjectionMonitor {
         long head = headPosition();
         List<ProcessorStatus> result = new ArrayList<>();
         for (StreamingEventProcessor processor : processors()) {
-            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-            long position = segments.isEmpty() ? -1 : Long.MAX_VALUE;
-            boolean replaying = false;
+            var tokens = db.select(SEGMENT, TOKEN).from(DSL.table(DSL.name("token_entry")))
+                    .where(PROCESSOR.eq(processor.getName())).fetch();
+            long position = tokens.isEmpty() ? -1 : Long.MAX_VALUE;
+            for (var token : tokens) {
+                position = Math.min(position, committedPosition(token.get(TOKEN)));
+            }
+            boolean replaying = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying)
+                    && position < head;
             List<String> errors = new ArrayList<>();
-            for (EventTrackerStatus s : segments.values()) {
-                OptionalLong p = s.getCurrentPosition();
-                position = Math.min(position, p.orElse(-1));
-                replaying |= s.isReplaying();
+            for (EventTrackerStatus s : processor.processingStatus().values()) {
                 if (s.isErrorState() && s.getError() != null) {
                     errors.add("segment " + s.getSegment().getSegmentId() + ": " + s.getError());
                 }
             }
-            boolean caughtUp = processor.isRunning() && !segments.isEmpty() && position >= head && !replaying
-                    && errors.isEmpty();
-            if (head < 0 && processor.isRunning() && errors.isEmpty()) {
-                caughtUp = true;
-            }
+            failures.blocking(processor.getName(), position).ifPresent(f -> errors.add(
+                    "event " + f.eventIdentifier() + " (" + f.eventType() + ") at position " + f.position() + " failed "
+                            + f.attempts() + " time(s) in " + f.handler() + ": " + f.error()));
+            boolean caughtUp = processor.isRunning() && errors.isEmpty() && (head < 0 || position >= head);
             double percent = head <= 0 ? 100.0 : Math.max(0, Math.min(100.0, 100.0 * Math.max(position, 0) / head));
-            result.add(new ProcessorStatus(processor.getName(), processor.isRunning(), replaying, segments.size(),
+            result.add(new ProcessorStatus(processor.getName(), processor.isRunning(), replaying, tokens.size(),
                     position, head, Math.max(0, head - position), Math.round(percent * 10) / 10.0, caughtUp, errors));
         }
         return result;
+    }
+
+    /** Index of the last event a stored token has processed; a replay token counts where its replay has got to. */
+    static long committedPosition(byte[] token) {
+        if (token == null) {
+            return -1;
+        }
+        try {
+            return indexOf(JSON.readTree(new String(token, StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static long indexOf(JsonNode token) {
+        if (token == null || token.isNull()) {
+            return -1;
+        }
+        if (token.has("index")) {
+            return token.get("index").asLong();
+        }
+        if (token.has("currentToken")) {
+            return indexOf(token.get("currentToken"));
+        }
+        if (token.has("lowerSegmentToken")) {
+            return Math.min(indexOf(token.get("lowerSegmentToken")), indexOf(token.get("upperSegmentToken")));
+        }
+        return -1;
     }
 
     public boolean caughtUp() {
         return status().stream().allMatch(ProcessorStatus::caughtUp);
     }
 
-    /** Blocks until every projection has processed every event stored when the call began. */
+    /** Blocks until every projection has committed every event stored when the call began. */
     public void awaitCaughtUp(Duration timeout) throws TimeoutException, InterruptedException {
-        long target = headPosition();
+        awaitPosition(headPosition(), timeout);
+    }
+
+    public void awaitPosition(long target, Duration timeout) throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<ProcessorStatus> status = status();
-            boolean done = status.stream().allMatch(s -> s.running() && !s.replaying() && s.errors().isEmpty()
-                    && (target < 0 || s.position() >= target) && s.segments() > 0);
-            if (done) {
+            if (status.stream().allMatch(s -> s.running() && s.errors().isEmpty() && s.position() >= target)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -89,9 +138,9 @@ public class ProjectionMonitor {
     }
 
     /**
-     * @param position lowest position any segment has processed (-1: nothing yet)
+     * @param position lowest position any segment has committed (-1: nothing yet)
      * @param head     position of the newest stored event (-1: empty store)
-     * @param percent  progress of a rebuild, position / head
+     * @param percent  progress, position / head
      */
     public record ProcessorStatus(String name, boolean running, boolean replaying, int segments, long position,
                                   long head, long lag, double percent, boolean caughtUp, List<String> errors) {

@@ -44,7 +44,7 @@ public class ProjectionRebuilder {
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             long nextReport = 0;
-            while (!monitor.caughtUp() || monitor.status().stream().anyMatch(s -> s.position() < started.head())) {
+            while (monitor.status().stream().anyMatch(s -> !s.running() || s.position() < started.head())) {
                 if (System.nanoTime() > deadline) {
                     throw new TimeoutException("rebuild did not finish within " + timeout + ": " + monitor.status());
                 }
