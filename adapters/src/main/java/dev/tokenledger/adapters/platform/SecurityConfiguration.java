@@ -2,6 +2,7 @@ package dev.tokenledger.adapters.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokenledger.adapters.platform.LedgerProperties.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -26,6 +27,7 @@ import java.util.List;
  * nothing. INGEST: only the write endpoints for business events (credits, usage), nothing else.
  */
 @Configuration
+@ConditionalOnWebApplication
 public class SecurityConfiguration {
 
     /** Endpoints that ingest business events; INGEST principals may call only these. */
