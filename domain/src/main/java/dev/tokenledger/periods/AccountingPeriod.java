@@ -44,6 +44,7 @@ public class AccountingPeriod {
         if (closed) {
             throw LedgerRejection.of(RejectionCode.PERIOD_ALREADY_CLOSED, "period", command.period() + " is already closed");
         }
+        EventStorePeriodCalendar.forgetCachedStatus();
         apply(new PeriodClosed(command.period(), command.requestId(), hash));
         return new PeriodChangeResult(command.period(), true, false);
     }
@@ -62,6 +63,7 @@ public class AccountingPeriod {
         if (!closed) {
             throw LedgerRejection.of(RejectionCode.PERIOD_NOT_CLOSED, "period", command.period() + " is open");
         }
+        EventStorePeriodCalendar.forgetCachedStatus();
         apply(new PeriodReopened(command.period(), command.requestId(), command.reason().strip(), hash));
         return new PeriodChangeResult(command.period(), false, false);
     }

@@ -5,6 +5,7 @@ import dev.tokenledger.journal.PostsJournalEntry;
 import dev.tokenledger.periods.PeriodClosed;
 import dev.tokenledger.periods.PeriodIds;
 import dev.tokenledger.periods.PeriodReopened;
+import dev.tokenledger.projections.BatchBuffer;
 import dev.tokenledger.projections.EventMetadata;
 import dev.tokenledger.projections.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
@@ -14,7 +15,11 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.time.ZoneOffset;
 
@@ -26,6 +31,8 @@ import static dev.tokenledger.projections.LedgerTables.AuditRecord;
  */
 @ProcessingGroup(ProcessingGroups.LEDGER)
 public class AuditTrailProjection {
+
+    private static final String BUFFER = AuditTrailProjection.class.getName();
 
     private final DSLContext db;
 
@@ -58,24 +65,29 @@ public class AuditTrailProjection {
                         EventMessage<?> message, TrackingToken token) {
         MetaData meta = message.getMetaData();
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
-        db.insertInto(AuditRecord.TABLE)
-                .set(AuditRecord.SUBJECT_TYPE, subjectType)
-                .set(AuditRecord.SUBJECT_ID, subjectId)
-                .set(AuditRecord.EVENT_IDENTIFIER, message.getIdentifier())
-                .set(AuditRecord.EVENT_TYPE, message.getPayloadType().getSimpleName())
-                .set(AuditRecord.AGGREGATE_IDENTIFIER, domain == null ? null : domain.getAggregateIdentifier())
-                .set(AuditRecord.SEQUENCE_NUMBER, domain == null ? null : domain.getSequenceNumber())
-                .set(AuditRecord.GLOBAL_INDEX, token.position().orElse(-1L))
-                .set(AuditRecord.COMMAND_NAME, EventMetadata.text(meta.get(EventMetadata.COMMAND_NAME)))
-                .set(AuditRecord.COMMAND_ID, EventMetadata.text(meta.get(EventMetadata.COMMAND_ID)))
-                .set(AuditRecord.PRINCIPAL, EventMetadata.text(meta.get(EventMetadata.PRINCIPAL)))
-                .set(AuditRecord.CORRELATION_ID, EventMetadata.text(meta.get(EventMetadata.CORRELATION_ID)))
-                .set(AuditRecord.TRACE_ID, EventMetadata.text(meta.get(EventMetadata.TRACE_ID)))
-                .set(AuditRecord.CLIENT_CORRELATION_ID, EventMetadata.text(meta.get(EventMetadata.CLIENT_CORRELATION_ID)))
-                .set(AuditRecord.POLICY_VERSION, policyVersion)
-                .set(AuditRecord.INPUT_HASH, inputHash)
-                .set(AuditRecord.RECORDED_AT, message.getTimestamp().atOffset(ZoneOffset.UTC))
-                .execute();
+        Object[] row = {subjectType, subjectId, message.getIdentifier(), message.getPayloadType().getSimpleName(),
+                domain == null ? null : domain.getAggregateIdentifier(), domain == null ? null : domain.getSequenceNumber(),
+                token.position().orElse(-1L), EventMetadata.text(meta.get(EventMetadata.COMMAND_NAME)),
+                EventMetadata.text(meta.get(EventMetadata.COMMAND_ID)), EventMetadata.text(meta.get(EventMetadata.PRINCIPAL)),
+                EventMetadata.text(meta.get(EventMetadata.CORRELATION_ID)), EventMetadata.text(meta.get(EventMetadata.TRACE_ID)),
+                EventMetadata.text(meta.get(EventMetadata.CLIENT_CORRELATION_ID)), policyVersion, inputHash,
+                message.getTimestamp().atOffset(ZoneOffset.UTC)};
+        BatchBuffer.write(BUFFER, ArrayList<Object[]>::new, rows -> rows.add(row), this::flush);
+    }
+
+    private void flush(List<Object[]> rows) {
+        BatchBindStep batch = db.batch(db.insertInto(AuditRecord.TABLE, AuditRecord.SUBJECT_TYPE, AuditRecord.SUBJECT_ID,
+                        AuditRecord.EVENT_IDENTIFIER, AuditRecord.EVENT_TYPE, AuditRecord.AGGREGATE_IDENTIFIER,
+                        AuditRecord.SEQUENCE_NUMBER, AuditRecord.GLOBAL_INDEX, AuditRecord.COMMAND_NAME,
+                        AuditRecord.COMMAND_ID, AuditRecord.PRINCIPAL, AuditRecord.CORRELATION_ID, AuditRecord.TRACE_ID,
+                        AuditRecord.CLIENT_CORRELATION_ID, AuditRecord.POLICY_VERSION, AuditRecord.INPUT_HASH,
+                        AuditRecord.RECORDED_AT)
+                .values((String) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null));
+        for (Object[] row : rows) {
+            batch = batch.bind(row);
+        }
+        batch.execute();
     }
 
     private static String inputHashOf(PostsJournalEntry event) {

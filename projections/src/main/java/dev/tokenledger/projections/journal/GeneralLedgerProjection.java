@@ -6,6 +6,7 @@ import dev.tokenledger.journal.JournalLine;
 import dev.tokenledger.journal.PostedEntry;
 import dev.tokenledger.journal.PostsJournalEntry;
 import dev.tokenledger.journal.Side;
+import dev.tokenledger.projections.BatchBuffer;
 import dev.tokenledger.projections.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,11 +14,16 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static dev.tokenledger.projections.LedgerTables.AccountBalance;
 import static dev.tokenledger.projections.LedgerTables.GlEntry;
@@ -25,15 +31,82 @@ import static dev.tokenledger.projections.LedgerTables.GlLine;
 
 /**
  * Folds every event that posts a journal entry into the general ledger (entries and lines) and the running
- * balances by account and dimension. Rebuildable: a reset truncates its tables and the replay refills them.
+ * balances by account and dimension. Writes are buffered per batch of events and flushed as JDBC batches; balance
+ * changes are summed per key first, so a batch touches each balance row once. Rebuildable: a reset truncates its
+ * tables and the replay refills them.
  */
 @ProcessingGroup(ProcessingGroups.LEDGER)
 public class GeneralLedgerProjection {
 
+    private static final String BUFFER = GeneralLedgerProjection.class.getName();
     private final DSLContext db;
 
     public GeneralLedgerProjection(DSLContext db) {
         this.db = db;
+    }
+
+    private final class Pending {
+        final List<Object[]> entries = new ArrayList<>();
+        final List<Object[]> lines = new ArrayList<>();
+        final Map<List<String>, long[]> balances = new LinkedHashMap<>();
+        final List<Object[]> reversals = new ArrayList<>();
+
+        void flush() {
+            if (!entries.isEmpty()) {
+                bindAll(db.batch(db.insertInto(GlEntry.TABLE, GlEntry.ENTRY_ID, GlEntry.KIND, GlEntry.EFFECTIVE_DATE,
+                        GlEntry.POSTING_DATE, GlEntry.PRIOR_PERIOD, GlEntry.MEMO, GlEntry.REASON, GlEntry.POLICY_VERSION,
+                        GlEntry.REVERSES_ENTRY_ID, GlEntry.SOURCE_EVENT_TYPE, GlEntry.RECORDED_AT, GlEntry.GLOBAL_INDEX)
+                        .values((String) null, null, null, null, null, null, null, null, null, null, null, null)), entries);
+            }
+            if (!lines.isEmpty()) {
+                bindAll(db.batch(db.insertInto(GlLine.TABLE, GlLine.ENTRY_ID, GlLine.LINE_NO, GlLine.ACCOUNT_CODE,
+                        GlLine.SIDE, GlLine.CURRENCY, GlLine.DEBIT_MINOR, GlLine.CREDIT_MINOR, GlLine.CUSTOMER,
+                        GlLine.CONTRACT, GlLine.CREDIT_POOL, GlLine.MODEL, GlLine.FEATURE, GlLine.PRODUCT,
+                        GlLine.EFFECTIVE_DATE, GlLine.POSTING_DATE, GlLine.RECORDED_AT, GlLine.GLOBAL_INDEX)
+                        .values((String) null, null, null, null, null, null, null, null, null, null, null, null, null,
+                                null, null, null, null)), lines);
+            }
+            if (!balances.isEmpty()) {
+                List<Object[]> rows = new ArrayList<>(balances.size());
+                balances.forEach((key, delta) -> {
+                    Object[] row = new Object[key.size() + 6];
+                    for (int i = 0; i < key.size(); i++) {
+                        row[i] = key.get(i);
+                    }
+                    row[key.size()] = delta[0];
+                    row[key.size() + 1] = delta[1];
+                    row[key.size() + 2] = delta[2];
+                    row[key.size() + 3] = delta[0];
+                    row[key.size() + 4] = delta[1];
+                    row[key.size() + 5] = delta[2];
+                    rows.add(row);
+                });
+                // atomic increments: correct even if another writer touched the same row
+                bindAll(db.batch(db.insertInto(AccountBalance.TABLE, AccountBalance.ACCOUNT_CODE, AccountBalance.CURRENCY,
+                                AccountBalance.CUSTOMER, AccountBalance.CONTRACT, AccountBalance.CREDIT_POOL,
+                                AccountBalance.MODEL, AccountBalance.FEATURE, AccountBalance.PRODUCT,
+                                AccountBalance.DEBIT_MINOR, AccountBalance.CREDIT_MINOR, AccountBalance.LINE_COUNT)
+                        .values((String) null, null, null, null, null, null, null, null, null, null, null)
+                        .onConflict(AccountBalance.ACCOUNT_CODE, AccountBalance.CURRENCY, AccountBalance.CUSTOMER,
+                                AccountBalance.CONTRACT, AccountBalance.CREDIT_POOL, AccountBalance.MODEL,
+                                AccountBalance.FEATURE, AccountBalance.PRODUCT)
+                        .doUpdate()
+                        .set(AccountBalance.DEBIT_MINOR, AccountBalance.DEBIT_MINOR.plus((Long) null))
+                        .set(AccountBalance.CREDIT_MINOR, AccountBalance.CREDIT_MINOR.plus((Long) null))
+                        .set(AccountBalance.LINE_COUNT, AccountBalance.LINE_COUNT.plus((Long) null))), rows);
+            }
+            if (!reversals.isEmpty()) {
+                bindAll(db.batch(db.update(GlEntry.TABLE).set(GlEntry.REVERSED_BY_ENTRY_ID, (String) null)
+                        .where(GlEntry.ENTRY_ID.eq((String) null))), reversals);
+            }
+        }
+    }
+
+    private static void bindAll(BatchBindStep batch, List<Object[]> rows) {
+        for (Object[] row : rows) {
+            batch = batch.bind(row);
+        }
+        batch.execute();
     }
 
     @EventHandler
@@ -41,86 +114,35 @@ public class GeneralLedgerProjection {
         PostedEntry entry = event.journalEntry();
         OffsetDateTime recorded = recordedAt.atOffset(ZoneOffset.UTC);
         long globalIndex = token.position().orElse(-1L);
-        db.insertInto(GlEntry.TABLE)
-                .set(GlEntry.ENTRY_ID, entry.entryId())
-                .set(GlEntry.KIND, entry.kind().name())
-                .set(GlEntry.EFFECTIVE_DATE, entry.effectiveDate())
-                .set(GlEntry.POSTING_DATE, entry.postingDate())
-                .set(GlEntry.PRIOR_PERIOD, entry.priorPeriod())
-                .set(GlEntry.MEMO, entry.memo())
-                .set(GlEntry.REASON, entry.reason())
-                .set(GlEntry.POLICY_VERSION, entry.policyVersion())
-                .set(GlEntry.REVERSES_ENTRY_ID, entry.reversesEntryId())
-                .set(GlEntry.SOURCE_EVENT_TYPE, message.getPayloadType().getSimpleName())
-                .set(GlEntry.RECORDED_AT, recorded)
-                .set(GlEntry.GLOBAL_INDEX, globalIndex)
-                .execute();
-
-        int lineNo = 0;
-        for (JournalLine line : entry.lines()) {
-            insertLine(entry, line, ++lineNo, recorded, globalIndex);
-            addToBalance(line);
-        }
-    }
-
-    private void insertLine(PostedEntry entry, JournalLine line, int lineNo, OffsetDateTime recorded, long globalIndex) {
-        long minor = line.amount().minorUnits();
-        Dimensions d = line.dimensions();
-        db.insertInto(GlLine.TABLE)
-                .set(GlLine.ENTRY_ID, entry.entryId())
-                .set(GlLine.LINE_NO, lineNo)
-                .set(GlLine.ACCOUNT_CODE, line.accountCode())
-                .set(GlLine.SIDE, line.side().name())
-                .set(GlLine.CURRENCY, line.amount().currency().getCurrencyCode())
-                .set(GlLine.DEBIT_MINOR, line.side() == Side.DEBIT ? minor : 0L)
-                .set(GlLine.CREDIT_MINOR, line.side() == Side.CREDIT ? minor : 0L)
-                .set(GlLine.CUSTOMER, d.customer())
-                .set(GlLine.CONTRACT, d.contract())
-                .set(GlLine.CREDIT_POOL, d.creditPool())
-                .set(GlLine.MODEL, d.model())
-                .set(GlLine.FEATURE, d.feature())
-                .set(GlLine.PRODUCT, d.product())
-                .set(GlLine.EFFECTIVE_DATE, entry.effectiveDate())
-                .set(GlLine.POSTING_DATE, entry.postingDate())
-                .set(GlLine.RECORDED_AT, recorded)
-                .set(GlLine.GLOBAL_INDEX, globalIndex)
-                .execute();
-    }
-
-    /** Atomic increment, so parallel segments updating the same account never lose an update. */
-    private void addToBalance(JournalLine line) {
-        long minor = line.amount().minorUnits();
-        long debit = line.side() == Side.DEBIT ? minor : 0L;
-        long credit = line.side() == Side.CREDIT ? minor : 0L;
-        Dimensions d = line.dimensions();
-        db.insertInto(AccountBalance.TABLE)
-                .set(AccountBalance.ACCOUNT_CODE, line.accountCode())
-                .set(AccountBalance.CURRENCY, line.amount().currency().getCurrencyCode())
-                .set(AccountBalance.CUSTOMER, orEmpty(d.customer()))
-                .set(AccountBalance.CONTRACT, orEmpty(d.contract()))
-                .set(AccountBalance.CREDIT_POOL, orEmpty(d.creditPool()))
-                .set(AccountBalance.MODEL, orEmpty(d.model()))
-                .set(AccountBalance.FEATURE, orEmpty(d.feature()))
-                .set(AccountBalance.PRODUCT, orEmpty(d.product()))
-                .set(AccountBalance.DEBIT_MINOR, debit)
-                .set(AccountBalance.CREDIT_MINOR, credit)
-                .set(AccountBalance.LINE_COUNT, 1L)
-                .onConflict(AccountBalance.ACCOUNT_CODE, AccountBalance.CURRENCY, AccountBalance.CUSTOMER,
-                        AccountBalance.CONTRACT, AccountBalance.CREDIT_POOL, AccountBalance.MODEL,
-                        AccountBalance.FEATURE, AccountBalance.PRODUCT)
-                .doUpdate()
-                .set(AccountBalance.DEBIT_MINOR, AccountBalance.DEBIT_MINOR.plus(debit))
-                .set(AccountBalance.CREDIT_MINOR, AccountBalance.CREDIT_MINOR.plus(credit))
-                .set(AccountBalance.LINE_COUNT, AccountBalance.LINE_COUNT.plus(1L))
-                .execute();
+        BatchBuffer.write(BUFFER, Pending::new, pending -> {
+            pending.entries.add(new Object[]{entry.entryId(), entry.kind().name(), entry.effectiveDate(),
+                    entry.postingDate(), entry.priorPeriod(), entry.memo(), entry.reason(), entry.policyVersion(),
+                    entry.reversesEntryId(), message.getPayloadType().getSimpleName(), recorded, globalIndex});
+            int lineNo = 0;
+            for (JournalLine line : entry.lines()) {
+                long minor = line.amount().minorUnits();
+                long debit = line.side() == Side.DEBIT ? minor : 0L;
+                long credit = line.side() == Side.CREDIT ? minor : 0L;
+                String currency = line.amount().currency().getCurrencyCode();
+                Dimensions d = line.dimensions();
+                pending.lines.add(new Object[]{entry.entryId(), ++lineNo, line.accountCode(), line.side().name(),
+                        currency, debit, credit, d.customer(), d.contract(), d.creditPool(), d.model(), d.feature(),
+                        d.product(), entry.effectiveDate(), entry.postingDate(), recorded, globalIndex});
+                long[] delta = pending.balances.computeIfAbsent(List.of(line.accountCode(), currency,
+                        orEmpty(d.customer()), orEmpty(d.contract()), orEmpty(d.creditPool()), orEmpty(d.model()),
+                        orEmpty(d.feature()), orEmpty(d.product())), k -> new long[3]);
+                delta[0] += debit;
+                delta[1] += credit;
+                delta[2] += 1;
+            }
+        }, Pending::flush);
     }
 
     @EventHandler
     void on(JournalEntryReversed event) {
-        db.update(GlEntry.TABLE)
-                .set(GlEntry.REVERSED_BY_ENTRY_ID, event.reversalEntryId())
-                .where(GlEntry.ENTRY_ID.eq(event.entryId()))
-                .execute();
+        BatchBuffer.write(BUFFER, Pending::new,
+                pending -> pending.reversals.add(new Object[]{event.reversalEntryId(), event.entryId()}),
+                Pending::flush);
     }
 
     @ResetHandler

@@ -1,0 +1,34 @@
+package dev.tokenledger.projections;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Collects a projection's writes for the batch of events being processed and flushes them once, as JDBC batches,
+ * when the batch's unit of work prepares to commit (in the same transaction as the processor's token). Without a
+ * unit of work the writes are flushed at once.
+ */
+public final class BatchBuffer {
+
+    private BatchBuffer() {
+    }
+
+    public static <T> void write(String key, Supplier<T> create, Consumer<T> add, Consumer<T> flush) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            T buffer = create.get();
+            add.accept(buffer);
+            flush.accept(buffer);
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        T buffer = root.getOrComputeResource(key, k -> {
+            T created = create.get();
+            root.onPrepareCommit(u -> flush.accept(created));
+            return created;
+        });
+        add.accept(buffer);
+    }
+}
