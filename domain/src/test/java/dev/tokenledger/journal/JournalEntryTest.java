@@ -156,6 +156,30 @@ class JournalEntryTest {
     }
 
     @Test
+    void overlongMemoIsRejected() {
+        PostJournalEntry command = new PostJournalEntry("JE-16", JAN_15, "m".repeat(1001), "why",
+                List.of(request("1000", DEBIT, "5.00"), request("3000", CREDIT, "5.00")));
+        expectRejection(command, RejectionCode.MEMO_TOO_LONG, "memo");
+    }
+
+    @Test
+    void tooManyLinesAreRejected() {
+        JournalLineRequest[] lines = new JournalLineRequest[501];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = request("1000", i % 2 == 0 ? DEBIT : CREDIT, "1.00");
+        }
+        expectRejection(post("JE-17", lines), RejectionCode.TOO_MANY_LINES, "lines");
+    }
+
+    @Test
+    void malformedDimensionIsRejected() {
+        JournalLineRequest withControlCharacter = new JournalLineRequest("1000", DEBIT, new BigDecimal("5.00"), "USD",
+                Dimensions.ofCustomer("acme\u0000"));
+        expectRejection(post("JE-18", withControlCharacter, request("3000", CREDIT, "5.00")),
+                RejectionCode.DIMENSION_INVALID, "lines[0].dimensions");
+    }
+
+    @Test
     void malformedIdIsRejected() {
         expectRejection(post("period:2026-01", request("1000", DEBIT, "5.00"), request("3000", CREDIT, "5.00")),
                 RejectionCode.REQUEST_ID_INVALID, "entryId");
