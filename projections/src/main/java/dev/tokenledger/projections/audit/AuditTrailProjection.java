@@ -42,6 +42,9 @@ public class AuditTrailProjection {
 
     @EventHandler
     void on(PostsJournalEntry event, EventMessage<?> message, TrackingToken token) {
+        if (event.journalEntry() == null) {
+            return;
+        }
         record("JOURNAL_ENTRY", event.journalEntry().entryId(), event.journalEntry().policyVersion(),
                 inputHashOf(event), message, token);
     }

@@ -112,6 +112,9 @@ public class GeneralLedgerProjection {
     @EventHandler
     void on(PostsJournalEntry event, EventMessage<?> message, @Timestamp Instant recordedAt, TrackingToken token) {
         PostedEntry entry = event.journalEntry();
+        if (entry == null) {
+            return; // the event posted nothing (e.g. a draw on promotional credits)
+        }
         OffsetDateTime recorded = recordedAt.atOffset(ZoneOffset.UTC);
         long globalIndex = token.position().orElse(-1L);
         BatchBuffer.write(BUFFER, Pending::new, pending -> {

@@ -1,0 +1,74 @@
+package dev.tokenledger.credits;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Commands on a customer's wallet. Every one carries a client-chosen request id (its idempotency key). */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    /**
+     * Buy credits: one pool with P = {@code price}, N = {@code credits} + {@code bonusCredits}.
+     * {@code expiresOn} overrides the program's expiry rule (imports of history); null applies the rule.
+     */
+    public record PurchaseCredits(String customerId, String purchaseId, String programId, LocalDate effectiveDate,
+                                  BigDecimal price, String currency, BigDecimal credits, BigDecimal bonusCredits,
+                                  Settlement settlement, LocalDate expiresOn) {
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+
+    /** Grant promotional credits: a pool with P = 0, drawn like any other, posting no revenue. */
+    public record GrantPromotionalCredits(String customerId, String grantId, String programId, LocalDate effectiveDate,
+                                          BigDecimal credits, LocalDate expiresOn) {
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+
+    /**
+     * Consume {@code credits}, or credits worth {@code value} (exact, possibly sub-cent) at the program's value per
+     * credit. Drawn from pools by earliest expiry, then earliest purchase; what no pool covers is overage.
+     */
+    public record DrawUsage(String customerId, String drawId, LocalDate effectiveDate, Instant occurredAt,
+                            BigDecimal credits, BigDecimal value, String usageReference) {
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+
+    /** Revise E, the credits a PROPORTIONAL pool is expected ever to redeem; applied by catch-up. */
+    public record ReviseBreakageEstimate(String customerId, String poolId, String revisionId, LocalDate effectiveDate,
+                                         BigDecimal expectedRedeemedCredits) {
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+
+    /** Expire a pool on {@code effectiveDate}: the remaining liability, less escheat, becomes breakage. */
+    public record ExpireCreditPool(String customerId, String poolId, String requestId, LocalDate effectiveDate) {
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+
+    /** Refund {@code amount} of a paid pool's unused value, where the program allows refunds. */
+    public record RefundCredits(String customerId, String refundId, String poolId, LocalDate effectiveDate,
+                                BigDecimal amount, RefundPayout payout) {
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tokenledger.credits;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * One version of a credit program's terms, fixed on every pool bought under it.
+ *
+ * @param programId               the program
+ * @param version                 1, 2, ... in order of adoption
+ * @param currency                currency of purchases and usage values
+ * @param valuePerCredit          list value of one credit (exact, may be finer than the minor unit)
+ * @param expiry                  when pools expire
+ * @param breakagePolicy          REMOTE (default) or PROPORTIONAL
+ * @param expectedRedemptionRate  for PROPORTIONAL: initial E = N x rate (0 < rate <= 1)
+ * @param escheatShare            share of a pool's price expected to be remitted as unclaimed property (0..1)
+ * @param refundsAllowed          whether unused paid credits may be refunded
+ */
+public record CreditTerms(String programId, int version, Currency currency, BigDecimal valuePerCredit,
+                          ExpiryRule expiry, BreakagePolicy breakagePolicy, BigDecimal expectedRedemptionRate,
+                          BigDecimal escheatShare, boolean refundsAllowed) {
+
+    public CreditTerms {
+        Objects.requireNonNull(programId, "programId");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(valuePerCredit, "valuePerCredit");
+        expiry = expiry == null ? ExpiryRule.never() : expiry;
+        breakagePolicy = breakagePolicy == null ? BreakagePolicy.REMOTE : breakagePolicy;
+        expectedRedemptionRate = expectedRedemptionRate == null ? BigDecimal.ONE : expectedRedemptionRate;
+        escheatShare = escheatShare == null ? BigDecimal.ZERO : escheatShare;
+    }
+
+    /** The policy version postings under these terms record. */
+    public String policyVersion() {
+        return "credits/" + programId + "/v" + version;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tokenledger.credits;
+
+import dev.tokenledger.journal.PostedEntry;
+import dev.tokenledger.journal.PostsJournalEntry;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Events of a customer's wallet. Each carries the state change it decided (new R, E, amounts in minor units) and
+ * the journal entry it posts, or null when it posts nothing (a promotional draw, a sub-cent catch-up of zero).
+ */
+public final class Events {
+
+    private Events() {
+    }
+
+    public record CreditsPurchased(String customerId, String poolId, long sequence, LocalDate effectiveDate,
+                                   CreditTerms terms, long priceMinor, BigDecimal credits, BigDecimal bonusCredits,
+                                   LocalDate expiresOn, Settlement settlement, PostedEntry journalEntry,
+                                   String inputHash) implements PostsJournalEntry {
+    }
+
+    public record PromotionalCreditsGranted(String customerId, String poolId, long sequence, LocalDate effectiveDate,
+                                            CreditTerms terms, BigDecimal credits, LocalDate expiresOn,
+                                            String inputHash) {
+    }
+
+    /** How much one pool gave to a draw, and what it recognised. */
+    public record PoolDraw(String poolId, BigDecimal credits, BigDecimal redeemedAfter, BigDecimal expectedAfter,
+                           long usageRevenueMinor, long breakageMinor) {
+    }
+
+    /**
+     * @param overageValueAfter cumulative exact value of overage for the wallet after this draw
+     * @param overageMinor      overage revenue posted by this draw (catch-up of the rounded cumulative value)
+     */
+    public record UsageDrawn(String customerId, String drawId, LocalDate effectiveDate, Instant occurredAt,
+                             String usageReference, BigDecimal credits, List<PoolDraw> pools,
+                             BigDecimal overageCredits, BigDecimal overageValueAfter, long overageMinor,
+                             PostedEntry journalEntry, String inputHash) implements PostsJournalEntry {
+    }
+
+    public record BreakageEstimateRevised(String customerId, String poolId, String revisionId, LocalDate effectiveDate,
+                                          BigDecimal expectedAfter, long breakageMinor, PostedEntry journalEntry,
+                                          String inputHash) implements PostsJournalEntry {
+    }
+
+    public record CreditPoolExpired(String customerId, String poolId, String requestId, LocalDate effectiveDate,
+                                    long breakageMinor, long escheatMinor, PostedEntry journalEntry,
+                                    String inputHash) implements PostsJournalEntry {
+    }
+
+    public record CreditsRefunded(String customerId, String refundId, String poolId, LocalDate effectiveDate,
+                                  long amountMinor, BigDecimal credits, BigDecimal expectedAfter, long breakageMinor,
+                                  RefundPayout payout, PostedEntry journalEntry, String inputHash)
+            implements PostsJournalEntry {
+    }
+}

@@ -1,0 +1,412 @@
+package dev.tokenledger.credits;
+
+import dev.tokenledger.chart.AccountRole;
+import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.credits.Commands.DrawUsage;
+import dev.tokenledger.credits.Commands.ExpireCreditPool;
+import dev.tokenledger.credits.Commands.GrantPromotionalCredits;
+import dev.tokenledger.credits.Commands.PurchaseCredits;
+import dev.tokenledger.credits.Commands.RefundCredits;
+import dev.tokenledger.credits.Commands.ReviseBreakageEstimate;
+import dev.tokenledger.credits.Events.BreakageEstimateRevised;
+import dev.tokenledger.credits.Events.CreditPoolExpired;
+import dev.tokenledger.credits.Events.CreditsPurchased;
+import dev.tokenledger.credits.Events.CreditsRefunded;
+import dev.tokenledger.credits.Events.PoolDraw;
+import dev.tokenledger.credits.Events.PromotionalCreditsGranted;
+import dev.tokenledger.credits.Events.UsageDrawn;
+import dev.tokenledger.journal.EntryRules;
+import dev.tokenledger.journal.InputFingerprint;
+import dev.tokenledger.journal.PostedEntry;
+import dev.tokenledger.money.Money;
+import dev.tokenledger.money.MoneyPrecisionException;
+import dev.tokenledger.periods.PeriodCalendar;
+import dev.tokenledger.rejection.LedgerRejection;
+import dev.tokenledger.rejection.RejectionCode;
+import dev.tokenledger.rejection.Violations;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A customer's prepaid credits: pools, draws, overage, breakage, expiry, refunds (brief §3-§4). Each command is
+ * validated before anything is applied; each event carries the journal lines it posts.
+ */
+@AggregateRoot
+public class Wallet {
+
+    @AggregateIdentifier
+    private String walletId;
+    private String customerId;
+    private Currency currency;
+    private BigDecimal valuePerCredit;
+    private final Map<String, CreditPool> pools = new LinkedHashMap<>();
+    private long nextSequence;
+    private BigDecimal overageValue = BigDecimal.ZERO;
+    private long overagePosted;
+    /** request id -> fingerprint of the request, for idempotent retries. */
+    private final Map<String, String> handled = new HashMap<>();
+
+    protected Wallet() {
+    }
+
+    /** What every wallet command returns; {@code entryId} is null when nothing was posted. */
+    public record WalletResult(String requestId, String entryId, boolean alreadyApplied) {
+    }
+
+    // --- purchases and grants ------------------------------------------------------------------------------
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public WalletResult handle(PurchaseCredits c, ChartOfAccounts chart, PeriodCalendar calendar, CreditProgramBook programs) {
+        String hash = InputFingerprint.of("purchase", c.customerId(), c.programId(), c.effectiveDate(), c.price(),
+                c.currency(), c.credits(), c.bonusCredits(), c.settlement(), c.expiresOn());
+        Optional<WalletResult> replay = replay(c.purchaseId(), hash, c.customerId());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "customerId", c.customerId());
+        EntryRules.checkId(v, "purchaseId", c.purchaseId());
+        requireDate(v, c.effectiveDate());
+        CreditTerms terms = terms(v, programs, c.programId(), c.effectiveDate());
+        long price = 0;
+        if (c.price() == null || c.price().signum() <= 0) {
+            v.add(RejectionCode.NON_POSITIVE_AMOUNT, "price", "must be greater than zero");
+        } else if (terms != null) {
+            if (!terms.currency().getCurrencyCode().equals(c.currency())) {
+                v.add(RejectionCode.CURRENCY_MISMATCH, "currency", "program " + terms.programId() + " is in " + terms.currency());
+            } else {
+                price = minor(v, "price", c.price(), terms.currency());
+            }
+        }
+        positive(v, "credits", c.credits());
+        if (c.bonusCredits() != null && c.bonusCredits().signum() < 0) {
+            v.add(RejectionCode.CREDITS_REQUIRED, "bonusCredits", "must not be negative");
+        }
+        checkWalletCompatible(v, terms);
+        v.throwIfAny();
+
+        BigDecimal credits = c.credits().add(c.bonusCredits() == null ? BigDecimal.ZERO : c.bonusCredits());
+        Settlement settlement = c.settlement() == null ? Settlement.CASH : c.settlement();
+        PostedEntry entry = new WalletPostings(chart, c.customerId(), terms.currency())
+                .move(settlement == Settlement.CASH ? AccountRole.CASH : AccountRole.ACCOUNTS_RECEIVABLE,
+                        AccountRole.DEFERRED_REVENUE_CREDITS, price, c.purchaseId())
+                .entry(c.purchaseId(), c.effectiveDate(), "Prepaid credits purchased", terms.policyVersion(), calendar);
+        apply(new CreditsPurchased(c.customerId(), c.purchaseId(), nextSequence, c.effectiveDate(), terms, price,
+                credits, c.bonusCredits() == null ? BigDecimal.ZERO : c.bonusCredits(),
+                c.expiresOn() != null ? c.expiresOn() : terms.expiry().expiryFor(c.effectiveDate()), settlement, entry, hash));
+        return new WalletResult(c.purchaseId(), entry.entryId(), false);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public WalletResult handle(GrantPromotionalCredits c, CreditProgramBook programs) {
+        String hash = InputFingerprint.of("grant", c.customerId(), c.programId(), c.effectiveDate(), c.credits(), c.expiresOn());
+        Optional<WalletResult> replay = replay(c.grantId(), hash, c.customerId());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "customerId", c.customerId());
+        EntryRules.checkId(v, "grantId", c.grantId());
+        requireDate(v, c.effectiveDate());
+        CreditTerms terms = terms(v, programs, c.programId(), c.effectiveDate());
+        positive(v, "credits", c.credits());
+        checkWalletCompatible(v, terms);
+        v.throwIfAny();
+        apply(new PromotionalCreditsGranted(c.customerId(), c.grantId(), nextSequence, c.effectiveDate(), terms,
+                c.credits(), c.expiresOn() != null ? c.expiresOn() : terms.expiry().expiryFor(c.effectiveDate()), hash));
+        return new WalletResult(c.grantId(), null, false);
+    }
+
+    // --- usage ---------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    public WalletResult handle(DrawUsage c, ChartOfAccounts chart, PeriodCalendar calendar) {
+        String hash = InputFingerprint.of("draw", c.effectiveDate(), c.occurredAt(), c.credits(), c.value(), c.usageReference());
+        Optional<WalletResult> replay = replay(c.drawId(), hash, c.customerId());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "drawId", c.drawId());
+        requireDate(v, c.effectiveDate());
+        boolean byCredits = c.credits() != null;
+        if (byCredits == (c.value() != null)) {
+            v.add(RejectionCode.CREDITS_REQUIRED, "credits", "give either credits or value");
+        } else {
+            positive(v, byCredits ? "credits" : "value", byCredits ? c.credits() : c.value());
+        }
+        v.throwIfAny();
+
+        BigDecimal wanted = byCredits ? c.credits() : c.value().divide(valuePerCredit, CreditPool.PRECISION);
+        String policy = null;
+        WalletPostings postings = new WalletPostings(chart, customerId, currency);
+        List<PoolDraw> draws = new ArrayList<>();
+        BigDecimal remaining = wanted;
+        List<CreditPool> usable = pools.values().stream()
+                .filter(p -> p.usableOn(c.effectiveDate()))
+                .sorted(Comparator.comparing((CreditPool p) -> p.expiresOn, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparingLong(p -> p.sequence))
+                .toList();
+        for (CreditPool pool : usable) {
+            if (remaining.signum() == 0) {
+                break;
+            }
+            BigDecimal take = remaining.min(pool.available());
+            CreditPool.Recognition r = pool.draw(take);
+            postings.move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.USAGE_REVENUE, r.usageDelta(), pool.poolId)
+                    .move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.BREAKAGE_REVENUE, r.breakageDelta(), pool.poolId);
+            draws.add(new PoolDraw(pool.poolId, take, r.newRedeemed(), r.newExpected(), r.usageDelta(), r.breakageDelta()));
+            remaining = remaining.subtract(take);
+            policy = pool.terms.policyVersion();
+        }
+        BigDecimal overageAfter = overageValue.add(remaining.multiply(valuePerCredit));
+        long overageMinor = CreditPool.roundHalfUp(overageAfter.movePointRight(Money.fractionDigits(currency))) - overagePosted;
+        postings.move(AccountRole.UNBILLED_RECEIVABLE, AccountRole.USAGE_REVENUE, overageMinor, null);
+        PostedEntry entry = postings.entry(c.drawId(), c.effectiveDate(), "Usage drawn" + (c.usageReference() == null ? "" : " (" + c.usageReference() + ")"),
+                policy != null ? policy : lastPolicyVersion(), calendar);
+        apply(new UsageDrawn(customerId, c.drawId(), c.effectiveDate(), c.occurredAt(), c.usageReference(), wanted,
+                draws, remaining, overageAfter, overageMinor, entry, hash));
+        return new WalletResult(c.drawId(), entry == null ? null : entry.entryId(), false);
+    }
+
+    // --- breakage, expiry, refunds -------------------------------------------------------------------------
+
+    @CommandHandler
+    public WalletResult handle(ReviseBreakageEstimate c, ChartOfAccounts chart, PeriodCalendar calendar) {
+        String hash = InputFingerprint.of("revise", c.poolId(), c.effectiveDate(), c.expectedRedeemedCredits());
+        Optional<WalletResult> replay = replay(c.revisionId(), hash, c.customerId());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "revisionId", c.revisionId());
+        requireDate(v, c.effectiveDate());
+        CreditPool pool = pool(c.poolId(), c.effectiveDate());
+        if (!pool.isProportional()) {
+            throw LedgerRejection.of(RejectionCode.NOT_PROPORTIONAL, "poolId", "pool " + pool.poolId + " uses " + pool.terms.breakagePolicy());
+        }
+        BigDecimal e = c.expectedRedeemedCredits();
+        if (e == null || e.compareTo(pool.redeemed) < 0 || e.compareTo(pool.credits.subtract(pool.refundedCredits)) > 0) {
+            v.add(RejectionCode.ESTIMATE_OUT_OF_RANGE, "expectedRedeemedCredits", "must lie between " + pool.redeemed
+                    + " (redeemed) and " + pool.credits.subtract(pool.refundedCredits) + " (granted, less refunded)");
+        }
+        v.throwIfAny();
+        CreditPool.Recognition r = pool.revise(e);
+        PostedEntry entry = new WalletPostings(chart, customerId, currency)
+                .move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.BREAKAGE_REVENUE, r.breakageDelta(), pool.poolId)
+                .entry(c.revisionId(), c.effectiveDate(), "Breakage estimate revised", pool.terms.policyVersion(), calendar);
+        apply(new BreakageEstimateRevised(customerId, pool.poolId, c.revisionId(), c.effectiveDate(), e, r.breakageDelta(), entry, hash));
+        return new WalletResult(c.revisionId(), entry == null ? null : entry.entryId(), false);
+    }
+
+    @CommandHandler
+    public WalletResult handle(ExpireCreditPool c, ChartOfAccounts chart, PeriodCalendar calendar) {
+        String hash = InputFingerprint.of("expire", c.poolId(), c.effectiveDate());
+        Optional<WalletResult> replay = replay(c.requestId(), hash, c.customerId());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "requestId", c.requestId());
+        requireDate(v, c.effectiveDate());
+        v.throwIfAny();
+        CreditPool pool = pool(c.poolId(), c.effectiveDate());
+        CreditPool.Expiry x = pool.expire();
+        PostedEntry entry = new WalletPostings(chart, customerId, currency)
+                .move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.BREAKAGE_REVENUE, x.breakageDelta(), pool.poolId)
+                .move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.UNCLAIMED_PROPERTY_LIABILITY, x.escheat(), pool.poolId)
+                .entry(c.requestId(), c.effectiveDate(), "Credit pool expired", pool.terms.policyVersion(), calendar);
+        apply(new CreditPoolExpired(customerId, pool.poolId, c.requestId(), c.effectiveDate(), x.breakageDelta(), x.escheat(), entry, hash));
+        return new WalletResult(c.requestId(), entry == null ? null : entry.entryId(), false);
+    }
+
+    @CommandHandler
+    public WalletResult handle(RefundCredits c, ChartOfAccounts chart, PeriodCalendar calendar) {
+        String hash = InputFingerprint.of("refund", c.poolId(), c.effectiveDate(), c.amount(), c.payout());
+        Optional<WalletResult> replay = replay(c.refundId(), hash, c.customerId());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "refundId", c.refundId());
+        requireDate(v, c.effectiveDate());
+        v.throwIfAny();
+        CreditPool pool = pool(c.poolId(), c.effectiveDate());
+        if (!pool.terms.refundsAllowed() || !pool.isPaid()) {
+            throw LedgerRejection.of(RejectionCode.REFUNDS_NOT_ALLOWED, "poolId",
+                    pool.isPaid() ? "program " + pool.terms.programId() + " allows no refunds" : "promotional credits carry no consideration to refund");
+        }
+        long amount = 0;
+        if (c.amount() == null || c.amount().signum() <= 0) {
+            v.add(RejectionCode.NON_POSITIVE_AMOUNT, "amount", "must be greater than zero");
+        } else {
+            amount = minor(v, "amount", c.amount(), currency);
+        }
+        v.throwIfAny();
+        if (amount > pool.refundable()) {
+            throw LedgerRejection.of(RejectionCode.REFUND_EXCEEDS_REMAINING, "amount", "at most "
+                    + Money.ofMinor(pool.refundable(), currency) + " of pool " + pool.poolId + " can be refunded");
+        }
+        CreditPool.Refund refund = pool.refund(amount);
+        RefundPayout payout = c.payout() == null ? RefundPayout.CASH : c.payout();
+        PostedEntry entry = new WalletPostings(chart, customerId, currency)
+                .move(AccountRole.DEFERRED_REVENUE_CREDITS,
+                        payout == RefundPayout.CASH ? AccountRole.CASH : AccountRole.REFUND_LIABILITY, amount, pool.poolId)
+                .move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.BREAKAGE_REVENUE, refund.breakageDelta(), pool.poolId)
+                .entry(c.refundId(), c.effectiveDate(), "Unused credits refunded", pool.terms.policyVersion(), calendar);
+        apply(new CreditsRefunded(customerId, c.refundId(), pool.poolId, c.effectiveDate(), amount, refund.credits(),
+                refund.newExpected(), refund.breakageDelta(), payout, entry, hash));
+        return new WalletResult(c.refundId(), entry.entryId(), false);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    private Optional<WalletResult> replay(String requestId, String hash, String customer) {
+        String earlier = requestId == null ? null : handled.get(requestId);
+        if (earlier == null) {
+            return Optional.empty();
+        }
+        if (!earlier.equals(hash)) {
+            throw LedgerRejection.of(RejectionCode.IDEMPOTENCY_KEY_REUSED, "requestId",
+                    "request " + requestId + " was already used for a different request");
+        }
+        return Optional.of(new WalletResult(requestId, WalletIds.entryId(customer, requestId), true));
+    }
+
+    private CreditPool pool(String poolId, java.time.LocalDate date) {
+        CreditPool pool = poolId == null ? null : pools.get(poolId);
+        if (pool == null) {
+            throw LedgerRejection.of(RejectionCode.UNKNOWN_POOL, "poolId", "customer " + customerId + " has no pool " + poolId);
+        }
+        if (date != null && date.isBefore(pool.purchasedOn)) {
+            throw LedgerRejection.of(RejectionCode.DATED_BEFORE_POOL, "effectiveDate", "pool " + poolId + " exists from " + pool.purchasedOn);
+        }
+        if (pool.expired) {
+            throw LedgerRejection.of(RejectionCode.POOL_EXPIRED, "poolId", "pool " + poolId + " has expired");
+        }
+        return pool;
+    }
+
+    private static CreditTerms terms(Violations v, CreditProgramBook programs, String programId, java.time.LocalDate date) {
+        if (programId == null || date == null) {
+            v.add(RejectionCode.UNKNOWN_PROGRAM, "programId", "give the credit program");
+            return null;
+        }
+        Optional<CreditTerms> terms = programs.termsInForce(programId, date);
+        if (terms.isEmpty()) {
+            v.add(RejectionCode.UNKNOWN_PROGRAM, "programId", "no program " + programId + " in force on " + date);
+        }
+        return terms.orElse(null);
+    }
+
+    private void checkWalletCompatible(Violations v, CreditTerms terms) {
+        if (terms != null && currency != null && (!currency.equals(terms.currency())
+                || valuePerCredit.compareTo(terms.valuePerCredit()) != 0)) {
+            v.add(RejectionCode.CURRENCY_MISMATCH, "programId", "the wallet holds " + currency + " credits worth "
+                    + valuePerCredit.toPlainString() + "; program " + terms.programId() + " differs");
+        }
+    }
+
+    private static void requireDate(Violations v, java.time.LocalDate date) {
+        if (date == null) {
+            v.add(RejectionCode.EFFECTIVE_DATE_REQUIRED, "effectiveDate", "give the accounting date YYYY-MM-DD");
+        }
+    }
+
+    private static void positive(Violations v, String field, BigDecimal value) {
+        if (value == null || value.signum() <= 0) {
+            v.add(RejectionCode.CREDITS_REQUIRED, field, "must be greater than zero");
+        }
+    }
+
+    private static long minor(Violations v, String field, BigDecimal amount, Currency currency) {
+        try {
+            return Money.of(amount, currency).minorUnits();
+        } catch (MoneyPrecisionException e) {
+            v.add(RejectionCode.PRECISION_BEYOND_MINOR_UNIT, field, e.getMessage());
+            return 0;
+        }
+    }
+
+    private String lastPolicyVersion() {
+        return pools.values().stream().reduce((a, b) -> b).map(p -> p.terms.policyVersion()).orElse("credits/none");
+    }
+
+    /** Read-only views for tests and projections of the aggregate's own state. */
+    Map<String, CreditPool> pools() {
+        return pools;
+    }
+
+    // --- event sourcing ------------------------------------------------------------------------------------
+
+    private void open(String customer, CreditTerms terms, String requestId, String hash) {
+        walletId = WalletIds.aggregateId(customer);
+        customerId = customer;
+        currency = terms.currency();
+        valuePerCredit = terms.valuePerCredit();
+        handled.put(requestId, hash);
+        nextSequence++;
+    }
+
+    @EventSourcingHandler
+    void on(CreditsPurchased e) {
+        open(e.customerId(), e.terms(), e.poolId(), e.inputHash());
+        pools.put(e.poolId(), new CreditPool(e.poolId(), e.sequence(), e.effectiveDate(), e.expiresOn(), e.terms(),
+                e.priceMinor(), e.credits()));
+    }
+
+    @EventSourcingHandler
+    void on(PromotionalCreditsGranted e) {
+        open(e.customerId(), e.terms(), e.poolId(), e.inputHash());
+        pools.put(e.poolId(), new CreditPool(e.poolId(), e.sequence(), e.effectiveDate(), e.expiresOn(), e.terms(), 0,
+                e.credits()));
+    }
+
+    @EventSourcingHandler
+    void on(UsageDrawn e) {
+        for (PoolDraw d : e.pools()) {
+            pools.get(d.poolId()).apply(new CreditPool.Recognition(d.redeemedAfter(), d.expectedAfter(),
+                    d.usageRevenueMinor(), d.breakageMinor()));
+        }
+        overageValue = e.overageValueAfter();
+        overagePosted += e.overageMinor();
+        handled.put(e.drawId(), e.inputHash());
+    }
+
+    @EventSourcingHandler
+    void on(BreakageEstimateRevised e) {
+        CreditPool pool = pools.get(e.poolId());
+        pool.apply(new CreditPool.Recognition(pool.redeemed, e.expectedAfter(), 0, e.breakageMinor()));
+        handled.put(e.revisionId(), e.inputHash());
+    }
+
+    @EventSourcingHandler
+    void on(CreditPoolExpired e) {
+        pools.get(e.poolId()).apply(new CreditPool.Expiry(e.breakageMinor(), e.escheatMinor()));
+        handled.put(e.requestId(), e.inputHash());
+    }
+
+    @EventSourcingHandler
+    void on(CreditsRefunded e) {
+        pools.get(e.poolId()).apply(new CreditPool.Refund(e.amountMinor(), e.credits(), e.expectedAfter(), e.breakageMinor()));
+        handled.put(e.refundId(), e.inputHash());
+    }
+}
