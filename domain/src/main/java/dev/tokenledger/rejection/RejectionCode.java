@@ -27,6 +27,7 @@ public enum RejectionCode {
     NON_POSITIVE_AMOUNT(Category.INVALID, "Line amounts must be greater than zero"),
     PRECISION_BEYOND_MINOR_UNIT(Category.INVALID, "The amount has more decimals than the currency's minor unit"),
     DIMENSION_INVALID(Category.INVALID, "A dimension value is malformed"),
+    PROGRAM_TERMS_INVALID(Category.INVALID, "The credit program's terms are incomplete or out of range"),
     CURRENCY_MISMATCH(Category.INVALID, "The currency differs from the wallet's or the program's"),
     CREDITS_REQUIRED(Category.INVALID, "A positive number of credits (or a positive value) is required"),
     DATED_BEFORE_POOL(Category.INVALID, "The request is dated before the credit pool existed"),

@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tokenledger.adapters.projections.ProjectionFailures;
 import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.credits.CreditProgram;
+import dev.tokenledger.credits.CreditProgramBook;
+import dev.tokenledger.credits.EventStoreCreditProgramBook;
+import dev.tokenledger.credits.Wallet;
+import dev.tokenledger.projections.credits.CreditPoolProjection;
+import dev.tokenledger.projections.credits.CreditReports;
 import dev.tokenledger.journal.EntryDirectory;
 import dev.tokenledger.journal.EventStoreEntryDirectory;
 import dev.tokenledger.journal.JournalEntry;
@@ -124,7 +130,9 @@ public class AxonConfiguration {
     public ConfigurerModule ledgerAggregates() {
         return configurer -> configurer
                 .configureAggregate(JournalEntry.class)
-                .configureAggregate(AccountingPeriod.class);
+                .configureAggregate(AccountingPeriod.class)
+                .configureAggregate(CreditProgram.class)
+                .configureAggregate(Wallet.class);
     }
 
     /**
@@ -155,6 +163,21 @@ public class AxonConfiguration {
     @Bean
     public EntryDirectory entryDirectory(EventStore eventStore) {
         return new EventStoreEntryDirectory(eventStore);
+    }
+
+    @Bean
+    public CreditProgramBook creditProgramBook(EventStore eventStore) {
+        return new EventStoreCreditProgramBook(eventStore);
+    }
+
+    @Bean
+    public CreditPoolProjection creditPoolProjection(DSLContext db) {
+        return new CreditPoolProjection(db);
+    }
+
+    @Bean
+    public CreditReports creditReports(DSLContext db, ChartOfAccounts chart) {
+        return new CreditReports(db, chart);
     }
 
     @Bean

@@ -87,6 +87,13 @@ public class CommandInterceptors {
             case ReverseJournalEntry c -> c.reversalEntryId();
             case ClosePeriod c -> c.requestId();
             case ReopenPeriod c -> c.requestId();
+            case dev.tokenledger.credits.AdoptCreditProgram c -> c.requestId();
+            case dev.tokenledger.credits.Commands.PurchaseCredits c -> c.purchaseId();
+            case dev.tokenledger.credits.Commands.GrantPromotionalCredits c -> c.grantId();
+            case dev.tokenledger.credits.Commands.DrawUsage c -> c.drawId();
+            case dev.tokenledger.credits.Commands.RefundCredits c -> c.refundId();
+            case dev.tokenledger.credits.Commands.ReviseBreakageEstimate c -> c.revisionId();
+            case dev.tokenledger.credits.Commands.ExpireCreditPool c -> c.requestId();
             default -> null;
         };
     }

@@ -53,6 +53,11 @@ public class ErrorHandling {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
+        String id = String.valueOf(e.getAggregateIdentifier());
+        if (id != null && id.startsWith("wallet:")) {
+            return ProblemResponses.problem(HttpStatus.NOT_FOUND, "UNKNOWN_CUSTOMER", "Unknown customer",
+                    "customer " + id.substring(7) + " has no wallet (no credits purchased or granted yet)", "customerId");
+        }
         return ProblemResponses.problem(HttpStatus.NOT_FOUND, "ENTRY_NOT_FOUND", "Not found",
                 "no journal entry has id " + e.getAggregateIdentifier(), "entryId");
     }

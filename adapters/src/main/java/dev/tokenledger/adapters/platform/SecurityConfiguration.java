@@ -23,16 +23,16 @@ import java.util.List;
 
 /**
  * Who may do what. Everything but health needs authentication (HTTP Basic, users from configuration).
- * ADMIN: everything. ACCOUNTANT: post, reverse, close and reopen periods, read. AUDITOR: read everything, write
- * nothing. INGEST: only the write endpoints for business events (credits, usage), nothing else.
+ * ADMIN: everything. ACCOUNTANT: post, reverse, close and reopen periods, adopt credit programs, revise breakage
+ * estimates, expire pools, and everything INGEST may do; read. AUDITOR: read everything, write nothing.
+ * INGEST: only the write endpoints for business events (purchases, grants, usage draws, refunds), nothing else.
  */
 @Configuration
 @ConditionalOnWebApplication
 public class SecurityConfiguration {
 
     /** Endpoints that ingest business events; INGEST principals may call only these. */
-    public static final String[] BUSINESS_EVENT_WRITES = {"/api/v1/customers/**", "/api/v1/usage/**",
-            "/api/v1/credit-pools/**", "/api/v1/credit-programs/**"};
+    public static final String[] BUSINESS_EVENT_WRITES = {"/api/v1/customers/**", "/api/v1/usage/**"};
 
     @Bean
     public SecurityFilterChain ledgerSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -54,7 +54,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/**").hasRole(admin)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/journal-entries/**", "/api/v1/periods/**")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/journal-entries/**", "/api/v1/periods/**",
+                                "/api/v1/credit-programs/**", "/api/v1/credit-pools/**")
                             .hasAnyRole(admin, accountant)
                         .requestMatchers(HttpMethod.POST, BUSINESS_EVENT_WRITES).hasAnyRole(admin, accountant, ingest)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**", "/v3/api-docs/**", "/swagger-ui/**",

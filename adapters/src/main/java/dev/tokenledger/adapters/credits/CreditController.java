@@ -1,0 +1,164 @@
+package dev.tokenledger.adapters.credits;
+
+import dev.tokenledger.adapters.platform.InvalidParameterException;
+import dev.tokenledger.credits.AdoptCreditProgram;
+import dev.tokenledger.credits.CreditProgram;
+import dev.tokenledger.credits.Commands.DrawUsage;
+import dev.tokenledger.credits.Commands.ExpireCreditPool;
+import dev.tokenledger.credits.Commands.GrantPromotionalCredits;
+import dev.tokenledger.credits.Commands.PurchaseCredits;
+import dev.tokenledger.credits.Commands.RefundCredits;
+import dev.tokenledger.credits.Commands.ReviseBreakageEstimate;
+import dev.tokenledger.credits.RefundPayout;
+import dev.tokenledger.credits.Settlement;
+import dev.tokenledger.credits.Wallet.WalletResult;
+import dev.tokenledger.periods.PeriodIds;
+import dev.tokenledger.projections.credits.CreditReports;
+import dev.tokenledger.projections.credits.Rollforward;
+import dev.tokenledger.projections.credits.WalletView;
+import dev.tokenledger.rejection.LedgerRejection;
+import dev.tokenledger.rejection.RejectionCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+@RestController
+@Tag(name = "Credits", description = "Credit programs, prepaid credit pools, usage draws, breakage, expiry, refunds")
+public class CreditController {
+
+    private final CommandGateway commands;
+    private final CreditReports reports;
+    private final ZoneId reportingZone;
+
+    public CreditController(CommandGateway commands, CreditReports reports,
+                            @Value("${ledger.reporting-zone:UTC}") String reportingZone) {
+        this.commands = commands;
+        this.reports = reports;
+        this.reportingZone = ZoneId.of(reportingZone);
+    }
+
+    @PostMapping("/api/v1/credit-programs")
+    @Operation(summary = "Adopt a credit program, or a new version of it from effectiveFrom (ADMIN, ACCOUNTANT)")
+    public ResponseEntity<CreditProgram.Adopted> adoptProgram(@RequestBody AdoptCreditProgram request) {
+        CreditProgram.Adopted adopted = commands.sendAndWait(request);
+        return ResponseEntity.status(adopted.alreadyApplied() ? HttpStatus.OK : HttpStatus.CREATED).body(adopted);
+    }
+
+    public record PurchaseRequest(String purchaseId, String programId, LocalDate effectiveDate, BigDecimal price,
+                                  String currency, BigDecimal credits, BigDecimal bonusCredits, Settlement settlement,
+                                  LocalDate expiresOn) {
+    }
+
+    @PostMapping("/api/v1/customers/{customerId}/credit-purchases")
+    @Operation(summary = "Paid credits purchased (cash or invoiced, bonus credits included): one new pool")
+    public ResponseEntity<WalletResult> purchase(@PathVariable String customerId, @RequestBody PurchaseRequest r) {
+        return respond(commands.sendAndWait(new PurchaseCredits(customerId, r.purchaseId(), r.programId(),
+                r.effectiveDate(), r.price(), r.currency(), r.credits(), r.bonusCredits(), r.settlement(), r.expiresOn())));
+    }
+
+    public record GrantRequest(String grantId, String programId, LocalDate effectiveDate, BigDecimal credits,
+                               LocalDate expiresOn) {
+    }
+
+    @PostMapping("/api/v1/customers/{customerId}/credit-grants")
+    @Operation(summary = "Promotional credits granted (no consideration; their usage posts no revenue)")
+    public ResponseEntity<WalletResult> grant(@PathVariable String customerId, @RequestBody GrantRequest r) {
+        return respond(commands.sendAndWait(new GrantPromotionalCredits(customerId, r.grantId(), r.programId(),
+                r.effectiveDate(), r.credits(), r.expiresOn())));
+    }
+
+    public record DrawRequest(String drawId, Instant occurredAt, LocalDate effectiveDate, BigDecimal credits,
+                              BigDecimal value, String usageReference) {
+    }
+
+    @PostMapping("/api/v1/customers/{customerId}/usage-draws")
+    @Operation(summary = "Usage drawn from the wallet: credits, or a value (exact, sub-cent allowed); overage beyond",
+            description = "The effective date is the date of occurredAt in the reporting time zone unless given.")
+    public ResponseEntity<WalletResult> draw(@PathVariable String customerId, @RequestBody DrawRequest r) {
+        LocalDate date = r.effectiveDate() != null ? r.effectiveDate()
+                : r.occurredAt() == null ? null : r.occurredAt().atZone(reportingZone).toLocalDate();
+        return respond(commands.sendAndWait(new DrawUsage(customerId, r.drawId(), date, r.occurredAt(), r.credits(),
+                r.value(), r.usageReference())));
+    }
+
+    public record RefundRequest(String refundId, String poolId, LocalDate effectiveDate, BigDecimal amount,
+                                RefundPayout payout) {
+    }
+
+    @PostMapping("/api/v1/customers/{customerId}/refunds")
+    @Operation(summary = "Refund of unused paid credits, where the program allows it")
+    public ResponseEntity<WalletResult> refund(@PathVariable String customerId, @RequestBody RefundRequest r) {
+        return respond(commands.sendAndWait(new RefundCredits(customerId, r.refundId(), r.poolId(), r.effectiveDate(),
+                r.amount(), r.payout())));
+    }
+
+    public record EstimateRequest(String customerId, String revisionId, LocalDate effectiveDate,
+                                  BigDecimal expectedRedeemedCredits) {
+    }
+
+    @PostMapping("/api/v1/credit-pools/{poolId}/breakage-estimate")
+    @Operation(summary = "Revise E for a PROPORTIONAL pool (catch-up, possibly negative)")
+    public ResponseEntity<WalletResult> revise(@PathVariable String poolId, @RequestBody EstimateRequest r) {
+        return respond(commands.sendAndWait(new ReviseBreakageEstimate(requireCustomer(r.customerId()), poolId,
+                r.revisionId(), r.effectiveDate(), r.expectedRedeemedCredits())));
+    }
+
+    public record ExpiryRequest(String customerId, String requestId, LocalDate effectiveDate) {
+    }
+
+    @PostMapping("/api/v1/credit-pools/{poolId}/expiry")
+    @Operation(summary = "Expire a pool explicitly (imports of history, corrections)")
+    public ResponseEntity<WalletResult> expire(@PathVariable String poolId, @RequestBody ExpiryRequest r) {
+        return respond(commands.sendAndWait(new ExpireCreditPool(requireCustomer(r.customerId()), poolId,
+                r.requestId(), r.effectiveDate())));
+    }
+
+    @GetMapping("/api/v1/customers/{customerId}/wallet")
+    @Operation(summary = "The customer's pools and balances, in credits and money")
+    public WalletView wallet(@PathVariable String customerId) {
+        return reports.wallet(customerId).orElseThrow(() -> LedgerRejection.of(RejectionCode.UNKNOWN_CUSTOMER,
+                "customerId", "customer " + customerId + " has no wallet (projections may still be catching up)"));
+    }
+
+    @GetMapping("/api/v1/reports/deferred-revenue-rollforward")
+    @Operation(summary = "Contract liability rollforward for prepaid credits, by customer and pool, tied to the GL")
+    public Rollforward rollforward(@RequestParam String from, @RequestParam String to,
+                                   @RequestParam(required = false) String customer,
+                                   @RequestParam(defaultValue = "USD") String currency) {
+        YearMonth start = PeriodIds.parse(from);
+        YearMonth end = PeriodIds.parse(to);
+        if (end.isBefore(start) || start.plusYears(10).isBefore(end)) {
+            throw new InvalidParameterException("to", "to must be on or after from, within ten years");
+        }
+        if (!currency.matches("[A-Z]{3}")) {
+            throw new InvalidParameterException("currency", "an ISO 4217 code");
+        }
+        return reports.rollforward(start, end, customer, currency);
+    }
+
+    private static String requireCustomer(String customerId) {
+        if (customerId == null || customerId.isBlank()) {
+            throw LedgerRejection.of(RejectionCode.UNKNOWN_CUSTOMER, "customerId", "give the customer the pool belongs to");
+        }
+        return customerId;
+    }
+
+    private static ResponseEntity<WalletResult> respond(WalletResult result) {
+        return ResponseEntity.status(result.alreadyApplied() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+    }
+}

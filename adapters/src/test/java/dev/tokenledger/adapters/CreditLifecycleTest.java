@@ -1,0 +1,121 @@
+package dev.tokenledger.adapters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenledger.adapters.projections.ProjectionMonitor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A customer's credit lifecycle over HTTP on PostgreSQL, through every report, surviving a rebuild. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CreditLifecycleTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PostgresSchema.register(registry, "it_credits");
+    }
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ProjectionMonitor monitor;
+
+    @Test
+    void purchaseDrawsRefundAndExpiryShowUpEverywhereAndSurviveARebuild() throws Exception {
+        LedgerHttp http = new LedgerHttp(rest, monitor);
+        var program = http.post("accountant", "/api/v1/credit-programs", """
+                {"programId":"standard","requestId":"prog-1","effectiveFrom":"2026-01-01","currency":"USD",
+                 "valuePerCredit":"0.01","expiry":{"kind":"DAYS_AFTER_PURCHASE","days":90},"breakagePolicy":"REMOTE",
+                 "escheatShare":"0.10","refundsAllowed":true}""");
+        assertThat(program.status()).isEqualTo(201);
+        assertThat(http.post("ingest", "/api/v1/credit-programs", "{}").status()).isEqualTo(403);
+
+        // $100 buys 10,000 credits + 2,000 bonus: each credit carries 100/12,000 of a dollar
+        var purchase = http.post("ingest", "/api/v1/customers/acme/credit-purchases", """
+                {"purchaseId":"p1","programId":"standard","effectiveDate":"2026-01-10","price":"100.00","currency":"USD",
+                 "credits":"10000","bonusCredits":"2000","settlement":"CASH"}""");
+        assertThat(purchase.status()).isEqualTo(201);
+        assertThat(purchase.text("/entryId")).isEqualTo("wallet:acme:p1");
+        // 3,000 credits in January = 25.00; a value draw of $4.00 = 400 credits in February:
+        // cumulative round(10000 x 3400 / 12000) = 2833 cents, so 3.33 more
+        assertThat(http.post("ingest", "/api/v1/customers/acme/usage-draws",
+                "{\"drawId\":\"d1\",\"occurredAt\":\"2026-01-20T23:30:00Z\",\"credits\":\"3000\",\"usageReference\":\"batch-1\"}").status())
+                .isEqualTo(201);
+        assertThat(http.post("ingest", "/api/v1/customers/acme/usage-draws",
+                "{\"drawId\":\"d2\",\"occurredAt\":\"2026-02-03T10:00:00Z\",\"value\":\"4.00\"}").status()).isEqualTo(201);
+        var unknown = http.post("ingest", "/api/v1/customers/nobody/usage-draws",
+                "{\"drawId\":\"d1\",\"occurredAt\":\"2026-02-03T10:00:00Z\",\"credits\":\"1\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("/code")).isEqualTo("UNKNOWN_CUSTOMER");
+        var tooMuch = http.post("ingest", "/api/v1/customers/acme/refunds",
+                "{\"refundId\":\"r1\",\"poolId\":\"p1\",\"effectiveDate\":\"2026-02-10\",\"amount\":\"80.00\"}");
+        assertThat(tooMuch.text("/code")).isEqualTo("REFUND_EXCEEDS_REMAINING");
+        // refund 20.00 of the unused value
+        assertThat(http.post("ingest", "/api/v1/customers/acme/refunds",
+                "{\"refundId\":\"r1\",\"poolId\":\"p1\",\"effectiveDate\":\"2026-02-10\",\"amount\":\"20.00\"}").status()).isEqualTo(201);
+
+        var wallet = http.getConsistent("auditor", "/api/v1/customers/acme/wallet");
+        assertThat(wallet.text("/liability")).isEqualTo("51.67"); // 100 - 25.00 - 3.33 - 20.00
+        assertThat(wallet.text("/pools/0/redeemed")).isEqualTo("3400");
+        assertThat(wallet.text("/pools/0/expiresOn")).isEqualTo("2026-04-10");
+
+        // explicit expiry in April: 51.67 remains; escheat X = 10.00, breakage 41.67
+        assertThat(http.post("accountant", "/api/v1/credit-pools/p1/expiry",
+                "{\"customerId\":\"acme\",\"requestId\":\"x1\",\"effectiveDate\":\"2026-04-10\"}").status()).isEqualTo(201);
+
+        var tb = http.getConsistent("auditor", "/api/v1/reports/trial-balance?asOf=2026-04-30");
+        assertThat(JournalApiTest.rowsOf(tb.body(), "USD")).containsExactly(
+                "1000:100.00:20.00", "2300:100.00:100.00", "2500:0.00:10.00", "4000:0.00:28.33", "4200:0.00:41.67");
+
+        var rollforward = http.get("auditor", "/api/v1/reports/deferred-revenue-rollforward?from=2026-01&to=2026-04");
+        JsonNode periods = rollforward.body().at("/periods");
+        assertThat(periods).hasSize(4);
+        for (JsonNode period : periods) {
+            assertThat(period.at("/identityHolds").asBoolean()).isTrue();
+            assertThat(period.at("/tiesToGeneralLedger").asBoolean()).isTrue();
+        }
+        assertThat(periods.get(0).at("/total/additions").asText()).isEqualTo("100.00");
+        assertThat(periods.get(0).at("/total/usageRevenue").asText()).isEqualTo("25.00");
+        assertThat(periods.get(0).at("/total/closing").asText()).isEqualTo("75.00");
+        assertThat(periods.get(1).at("/total/opening").asText()).isEqualTo("75.00");
+        assertThat(periods.get(1).at("/total/usageRevenue").asText()).isEqualTo("3.33");
+        assertThat(periods.get(1).at("/total/refunds").asText()).isEqualTo("20.00");
+        assertThat(periods.get(1).at("/total/revenueFromOpeningBalance").asText()).isEqualTo("3.33");
+        assertThat(periods.get(3).at("/total/breakage").asText()).isEqualTo("41.67");
+        assertThat(periods.get(3).at("/total/escheat").asText()).isEqualTo("10.00");
+        assertThat(periods.get(3).at("/total/closing").asText()).isEqualTo("0.00");
+        assertThat(periods.get(3).at("/closingPerGeneralLedger").asText()).isEqualTo("0.00");
+
+        var trail = http.get("auditor", "/api/v1/audit-trail/wallet:acme:d2");
+        assertThat(trail.text("/steps/0/eventType")).isEqualTo("UsageDrawn");
+        assertThat(trail.text("/steps/0/principal")).isEqualTo("ingest");
+        assertThat(trail.text("/steps/0/policyVersion")).isEqualTo("credits/standard/v1");
+
+        Map<String, JsonNode> before = snapshot(http);
+        var accepted = http.post("admin", "/api/v1/admin/projections/rebuild", "{}");
+        assertThat(accepted.status()).isEqualTo(202);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!http.get("admin", "/api/v1/admin/projections").text("/lastRebuild/state").equals("DONE")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(snapshot(http)).isEqualTo(before);
+    }
+
+    private static Map<String, JsonNode> snapshot(LedgerHttp http) {
+        Map<String, JsonNode> reports = new LinkedHashMap<>();
+        reports.put("wallet", http.get("auditor", "/api/v1/customers/acme/wallet").body());
+        reports.put("tb", http.get("auditor", "/api/v1/reports/trial-balance?asOf=2026-12-31").body());
+        reports.put("rollforward", http.get("auditor", "/api/v1/reports/deferred-revenue-rollforward?from=2026-01&to=2026-04").body());
+        reports.put("audit", http.get("auditor", "/api/v1/audit-trail/wallet:acme:d1").body());
+        return reports;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.tokenledger.credits;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Adopt a credit program, or a new version of it, effective from a date. Pools bought from that date on carry
+ * these terms; pools bought earlier keep the terms they were bought under.
+ */
+public record AdoptCreditProgram(String programId, String requestId, LocalDate effectiveFrom, String currency,
+                                 BigDecimal valuePerCredit, ExpiryRule expiry, BreakagePolicy breakagePolicy,
+                                 BigDecimal expectedRedemptionRate, BigDecimal escheatShare, Boolean refundsAllowed) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return CreditProgram.aggregateId(programId);
+    }
+}

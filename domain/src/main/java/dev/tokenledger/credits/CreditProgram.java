@@ -1,0 +1,106 @@
+package dev.tokenledger.credits;
+
+import dev.tokenledger.journal.EntryRules;
+import dev.tokenledger.journal.InputFingerprint;
+import dev.tokenledger.rejection.LedgerRejection;
+import dev.tokenledger.rejection.RejectionCode;
+import dev.tokenledger.rejection.Violations;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A credit program and its versions, each effective from a date (versions in date order). */
+@AggregateRoot
+public class CreditProgram {
+
+    @AggregateIdentifier
+    private String id;
+    private int version;
+    private LocalDate lastEffectiveFrom;
+    private final Map<String, String> handled = new HashMap<>();
+
+    protected CreditProgram() {
+    }
+
+    public static String aggregateId(String programId) {
+        return "program:" + programId;
+    }
+
+    public record Adopted(String programId, int version, boolean alreadyApplied) {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Adopted handle(AdoptCreditProgram c) {
+        String hash = InputFingerprint.of("program", c.effectiveFrom(), c.currency(), c.valuePerCredit(), c.expiry(),
+                c.breakagePolicy(), c.expectedRedemptionRate(), c.escheatShare(), c.refundsAllowed());
+        String earlier = c.requestId() == null ? null : handled.get(c.requestId());
+        if (earlier != null) {
+            if (!earlier.equals(hash)) {
+                throw LedgerRejection.of(RejectionCode.IDEMPOTENCY_KEY_REUSED, "requestId", "request " + c.requestId() + " was used for other terms");
+            }
+            return new Adopted(c.programId(), version, true);
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "programId", c.programId());
+        EntryRules.checkId(v, "requestId", c.requestId());
+        if (c.effectiveFrom() == null) {
+            v.add(RejectionCode.EFFECTIVE_DATE_REQUIRED, "effectiveFrom", "give the date the terms apply from");
+        } else if (lastEffectiveFrom != null && c.effectiveFrom().isBefore(lastEffectiveFrom)) {
+            v.add(RejectionCode.PROGRAM_TERMS_INVALID, "effectiveFrom", "version " + version + " is effective from "
+                    + lastEffectiveFrom + "; a new version cannot start earlier");
+        }
+        Currency currency = null;
+        try {
+            currency = c.currency() == null ? null : Currency.getInstance(c.currency());
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (currency == null || currency.getDefaultFractionDigits() < 0) {
+            v.add(RejectionCode.UNKNOWN_CURRENCY, "currency", "'" + c.currency() + "' is not a bookable ISO 4217 code");
+        }
+        if (c.valuePerCredit() == null || c.valuePerCredit().signum() <= 0) {
+            v.add(RejectionCode.PROGRAM_TERMS_INVALID, "valuePerCredit", "must be greater than zero");
+        }
+        ExpiryRule expiry = c.expiry() == null ? ExpiryRule.never() : c.expiry();
+        if (expiry.kind() == null
+                || (expiry.kind() == ExpiryRule.Kind.DAYS_AFTER_PURCHASE && (expiry.days() == null || expiry.days() <= 0))
+                || (expiry.kind() == ExpiryRule.Kind.FIXED_DATE && expiry.fixedDate() == null)) {
+            v.add(RejectionCode.PROGRAM_TERMS_INVALID, "expiry", "DAYS_AFTER_PURCHASE needs days > 0, FIXED_DATE a fixedDate");
+        }
+        BreakagePolicy policy = c.breakagePolicy() == null ? BreakagePolicy.REMOTE : c.breakagePolicy();
+        if (policy == BreakagePolicy.PROPORTIONAL && (c.expectedRedemptionRate() == null
+                || c.expectedRedemptionRate().signum() <= 0 || c.expectedRedemptionRate().compareTo(BigDecimal.ONE) > 0)) {
+            v.add(RejectionCode.PROGRAM_TERMS_INVALID, "expectedRedemptionRate", "PROPORTIONAL needs a rate in (0, 1]");
+        }
+        if (c.escheatShare() != null && (c.escheatShare().signum() < 0 || c.escheatShare().compareTo(BigDecimal.ONE) >= 0)) {
+            v.add(RejectionCode.PROGRAM_TERMS_INVALID, "escheatShare", "must be in [0, 1)");
+        }
+        v.throwIfAny();
+        int next = version + 1;
+        CreditTerms terms = new CreditTerms(c.programId(), next, currency, c.valuePerCredit(), expiry, policy,
+                policy == BreakagePolicy.PROPORTIONAL ? c.expectedRedemptionRate() : null, c.escheatShare(),
+                Boolean.TRUE.equals(c.refundsAllowed()));
+        apply(new CreditProgramAdopted(c.programId(), c.requestId(), c.effectiveFrom(), terms, hash));
+        return new Adopted(c.programId(), next, false);
+    }
+
+    @EventSourcingHandler
+    void on(CreditProgramAdopted e) {
+        id = aggregateId(e.programId());
+        version = e.terms().version();
+        lastEffectiveFrom = e.effectiveFrom();
+        handled.put(e.requestId(), e.inputHash());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.tokenledger.projections.credits;
+
+import dev.tokenledger.credits.Events.BreakageEstimateRevised;
+import dev.tokenledger.credits.Events.CreditPoolExpired;
+import dev.tokenledger.credits.Events.CreditsPurchased;
+import dev.tokenledger.credits.Events.CreditsRefunded;
+import dev.tokenledger.credits.Events.PromotionalCreditsGranted;
+import dev.tokenledger.credits.Events.UsageDrawn;
+import dev.tokenledger.credits.CreditTerms;
+import dev.tokenledger.projections.ProcessingGroups;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import static dev.tokenledger.projections.credits.CreditTables.Overage;
+import static dev.tokenledger.projections.credits.CreditTables.Pool;
+
+/** Keeps each credit pool's state (credits, R, E, amounts recognised, liability) for wallets and reports. */
+@ProcessingGroup(ProcessingGroups.LEDGER)
+public class CreditPoolProjection {
+
+    private final DSLContext db;
+
+    public CreditPoolProjection(DSLContext db) {
+        this.db = db;
+    }
+
+    @EventHandler
+    void on(CreditsPurchased e) {
+        insert(e.customerId(), e.poolId(), e.terms(), false, e.effectiveDate(), e.expiresOn(), e.credits(), e.priceMinor());
+    }
+
+    @EventHandler
+    void on(PromotionalCreditsGranted e) {
+        insert(e.customerId(), e.poolId(), e.terms(), true, e.effectiveDate(), e.expiresOn(), e.credits(), 0);
+    }
+
+    private void insert(String customer, String pool, CreditTerms terms, boolean promotional, LocalDate purchasedOn,
+                        LocalDate expiresOn, BigDecimal credits, long price) {
+        BigDecimal expected = terms.breakagePolicy().name().equals("PROPORTIONAL")
+                ? credits.multiply(terms.expectedRedemptionRate()).min(credits) : credits;
+        db.insertInto(Pool.TABLE)
+                .set(Pool.CUSTOMER_ID, customer).set(Pool.POOL_ID, pool).set(Pool.PROGRAM_ID, terms.programId())
+                .set(Pool.POLICY_VERSION, terms.policyVersion()).set(Pool.BREAKAGE_POLICY, terms.breakagePolicy().name())
+                .set(Pool.CURRENCY, terms.currency().getCurrencyCode()).set(Pool.PROMOTIONAL, promotional)
+                .set(Pool.PURCHASED_ON, purchasedOn).set(Pool.EXPIRES_ON, expiresOn).set(Pool.CREDITS, credits)
+                .set(Pool.REDEEMED, BigDecimal.ZERO).set(Pool.EXPECTED, expected).set(Pool.REFUNDED_CREDITS, BigDecimal.ZERO)
+                .set(Pool.PRICE_MINOR, price).set(Pool.USAGE_MINOR, 0L).set(Pool.BREAKAGE_MINOR, 0L)
+                .set(Pool.REFUND_MINOR, 0L).set(Pool.ESCHEAT_MINOR, 0L).set(Pool.EXPIRED, false)
+                .execute();
+    }
+
+    @EventHandler
+    void on(UsageDrawn e) {
+        for (var draw : e.pools()) {
+            db.update(Pool.TABLE)
+                    .set(Pool.REDEEMED, draw.redeemedAfter())
+                    .set(Pool.EXPECTED, draw.expectedAfter())
+                    .set(Pool.USAGE_MINOR, Pool.USAGE_MINOR.plus(draw.usageRevenueMinor()))
+                    .set(Pool.BREAKAGE_MINOR, Pool.BREAKAGE_MINOR.plus(draw.breakageMinor()))
+                    .where(pool(e.customerId(), draw.poolId()))
+                    .execute();
+        }
+        if (e.overageCredits().signum() > 0) {
+            String currency = db.select(Pool.CURRENCY).from(Pool.TABLE).where(Pool.CUSTOMER_ID.eq(e.customerId()))
+                    .limit(1).fetchOne(Pool.CURRENCY);
+            db.insertInto(Overage.TABLE)
+                    .set(Overage.CUSTOMER_ID, e.customerId()).set(Overage.CURRENCY, currency)
+                    .set(Overage.OVERAGE_VALUE, e.overageValueAfter()).set(Overage.OVERAGE_MINOR, e.overageMinor())
+                    .onConflict(Overage.CUSTOMER_ID).doUpdate()
+                    .set(Overage.OVERAGE_VALUE, e.overageValueAfter())
+                    .set(Overage.OVERAGE_MINOR, Overage.OVERAGE_MINOR.plus(e.overageMinor()))
+                    .execute();
+        }
+    }
+
+    @EventHandler
+    void on(BreakageEstimateRevised e) {
+        db.update(Pool.TABLE).set(Pool.EXPECTED, e.expectedAfter())
+                .set(Pool.BREAKAGE_MINOR, Pool.BREAKAGE_MINOR.plus(e.breakageMinor()))
+                .where(pool(e.customerId(), e.poolId())).execute();
+    }
+
+    @EventHandler
+    void on(CreditsRefunded e) {
+        db.update(Pool.TABLE).set(Pool.EXPECTED, e.expectedAfter())
+                .set(Pool.REFUNDED_CREDITS, Pool.REFUNDED_CREDITS.plus(e.credits()))
+                .set(Pool.REFUND_MINOR, Pool.REFUND_MINOR.plus(e.amountMinor()))
+                .set(Pool.BREAKAGE_MINOR, Pool.BREAKAGE_MINOR.plus(e.breakageMinor()))
+                .where(pool(e.customerId(), e.poolId())).execute();
+    }
+
+    @EventHandler
+    void on(CreditPoolExpired e) {
+        db.update(Pool.TABLE).set(Pool.EXPIRED, true)
+                .set(Pool.BREAKAGE_MINOR, Pool.BREAKAGE_MINOR.plus(e.breakageMinor()))
+                .set(Pool.ESCHEAT_MINOR, Pool.ESCHEAT_MINOR.plus(e.escheatMinor()))
+                .where(pool(e.customerId(), e.poolId())).execute();
+    }
+
+    @ResetHandler
+    void reset() {
+        db.truncate(Pool.TABLE).execute();
+        db.truncate(Overage.TABLE).execute();
+    }
+
+    private static Condition pool(String customer, String pool) {
+        return Pool.CUSTOMER_ID.eq(customer).and(Pool.POOL_ID.eq(pool));
+    }
+}

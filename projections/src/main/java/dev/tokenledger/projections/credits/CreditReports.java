@@ -1,0 +1,182 @@
+package dev.tokenledger.projections.credits;
+
+import dev.tokenledger.chart.AccountRole;
+import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.money.Money;
+import dev.tokenledger.projections.LedgerTables.GlEntry;
+import dev.tokenledger.projections.LedgerTables.GlLine;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static dev.tokenledger.projections.credits.CreditTables.Overage;
+import static dev.tokenledger.projections.credits.CreditTables.Pool;
+
+/** Wallets and the contract-liability rollforward. */
+public class CreditReports {
+
+    private final DSLContext db;
+    private final ChartOfAccounts chart;
+
+    public CreditReports(DSLContext db, ChartOfAccounts chart) {
+        this.db = db;
+        this.chart = chart;
+    }
+
+    public Optional<WalletView> wallet(String customerId) {
+        List<Record> rows = db.select(Pool.ALL).from(Pool.TABLE).where(Pool.CUSTOMER_ID.eq(customerId))
+                .orderBy(Pool.PURCHASED_ON, Pool.POOL_ID).fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Currency currency = Currency.getInstance(rows.getFirst().get(Pool.CURRENCY));
+        List<WalletView.PoolView> pools = new ArrayList<>();
+        BigDecimal available = BigDecimal.ZERO;
+        long liability = 0;
+        for (Record r : rows) {
+            boolean expired = r.get(Pool.EXPIRED);
+            BigDecimal left = expired ? BigDecimal.ZERO
+                    : r.get(Pool.CREDITS).subtract(r.get(Pool.REDEEMED)).subtract(r.get(Pool.REFUNDED_CREDITS));
+            long poolLiability = r.get(Pool.PRICE_MINOR) - r.get(Pool.USAGE_MINOR) - r.get(Pool.BREAKAGE_MINOR)
+                    - r.get(Pool.REFUND_MINOR) - r.get(Pool.ESCHEAT_MINOR);
+            available = available.add(left);
+            liability += poolLiability;
+            pools.add(new WalletView.PoolView(r.get(Pool.POOL_ID), r.get(Pool.PROGRAM_ID), r.get(Pool.POLICY_VERSION),
+                    r.get(Pool.BREAKAGE_POLICY), r.get(Pool.PROMOTIONAL), r.get(Pool.PURCHASED_ON),
+                    r.get(Pool.EXPIRES_ON), expired, plain(r.get(Pool.CREDITS)), plain(r.get(Pool.REDEEMED)),
+                    plain(r.get(Pool.EXPECTED)), plain(r.get(Pool.REFUNDED_CREDITS)), plain(left),
+                    money(r.get(Pool.PRICE_MINOR), currency), money(r.get(Pool.USAGE_MINOR), currency),
+                    money(r.get(Pool.BREAKAGE_MINOR), currency), money(r.get(Pool.REFUND_MINOR), currency),
+                    money(r.get(Pool.ESCHEAT_MINOR), currency), money(poolLiability, currency)));
+        }
+        long overage = Optional.ofNullable(db.select(Overage.OVERAGE_MINOR).from(Overage.TABLE)
+                .where(Overage.CUSTOMER_ID.eq(customerId)).fetchOne(Overage.OVERAGE_MINOR)).orElse(0L);
+        return Optional.of(new WalletView(customerId, currency.getCurrencyCode(), plain(available),
+                money(liability, currency), money(overage, currency), pools));
+    }
+
+    /**
+     * Built from the general-ledger lines of the prepaid-credit liability account, each classified by the account
+     * it is paired with in its entry (business events post debit/credit pairs); lines of manual entries and
+     * reversals are adjustments. So the closing is the GL balance by construction, and is also checked against it.
+     */
+    public Rollforward rollforward(YearMonth from, YearMonth to, String customer, String currencyCode) {
+        String liability = chart.accountFor(AccountRole.DEFERRED_REVENUE_CREDITS).code();
+        Map<String, AccountRole> roleOf = new HashMap<>();
+        chart.accounts().forEach(a -> a.role().ifPresent(role -> roleOf.put(a.code(), role)));
+        Currency currency = Currency.getInstance(currencyCode);
+
+        var touching = db.selectDistinct(GlLine.ENTRY_ID).from(GlLine.TABLE)
+                .where(GlLine.ACCOUNT_CODE.eq(liability)).and(GlLine.CURRENCY.eq(currencyCode))
+                .and(GlLine.POSTING_DATE.le(to.atEndOfMonth()));
+        var lines = db.select(GlLine.ENTRY_ID, GlLine.LINE_NO, GlLine.ACCOUNT_CODE, GlLine.DEBIT_MINOR,
+                        GlLine.CREDIT_MINOR, GlLine.CUSTOMER, GlLine.CREDIT_POOL, GlLine.POSTING_DATE, GlEntry.KIND)
+                .from(GlLine.TABLE).join(GlEntry.TABLE).on(GlEntry.ENTRY_ID.eq(GlLine.ENTRY_ID))
+                .where(GlLine.ENTRY_ID.in(touching))
+                .orderBy(GlLine.ENTRY_ID, GlLine.LINE_NO)
+                .fetch();
+        Map<String, Record> byPosition = new HashMap<>();
+        lines.forEach(l -> byPosition.put(l.get(GlLine.ENTRY_ID) + "#" + l.get(GlLine.LINE_NO), l));
+
+        // movements[period][customer|pool] = {additions, usage, breakage, escheat, refunds, adjustments}
+        TreeMap<YearMonth, Map<List<String>, long[]>> movements = new TreeMap<>();
+        for (Record l : lines) {
+            if (!l.get(GlLine.ACCOUNT_CODE).equals(liability)) {
+                continue;
+            }
+            String cust = l.get(GlLine.CUSTOMER) == null ? "" : l.get(GlLine.CUSTOMER);
+            if (customer != null && !customer.equals(cust)) {
+                continue;
+            }
+            long credit = l.get(GlLine.CREDIT_MINOR) - l.get(GlLine.DEBIT_MINOR); // liability grows with credits
+            int lineNo = l.get(GlLine.LINE_NO);
+            Record pair = byPosition.get(l.get(GlLine.ENTRY_ID) + "#" + (lineNo % 2 == 1 ? lineNo + 1 : lineNo - 1));
+            AccountRole counter = pair == null ? null : roleOf.get(pair.get(GlLine.ACCOUNT_CODE));
+            int bucket = !"BUSINESS_EVENT".equals(l.get(GlEntry.KIND)) || counter == null ? 5 : switch (counter) {
+                case CASH, REFUND_LIABILITY -> credit > 0 && counter == AccountRole.CASH ? 0 : 4;
+                case ACCOUNTS_RECEIVABLE -> 0;
+                case USAGE_REVENUE -> 1;
+                case BREAKAGE_REVENUE -> 2;
+                case UNCLAIMED_PROPERTY_LIABILITY -> 3;
+                default -> 5;
+            };
+            long[] m = movements.computeIfAbsent(YearMonth.from(l.get(GlLine.POSTING_DATE)), k -> new HashMap<>())
+                    .computeIfAbsent(List.of(cust, l.get(GlLine.CREDIT_POOL) == null ? "" : l.get(GlLine.CREDIT_POOL)),
+                            k -> new long[6]);
+            // additions and adjustments are signed as increases; the others as decreases
+            m[bucket] += bucket == 0 || bucket == 5 ? credit : -credit;
+        }
+
+        Map<List<String>, Long> balance = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        for (var period : movements.headMap(from).values()) {
+            period.forEach((key, m) -> balance.merge(key, m[0] - m[1] - m[2] - m[3] - m[4] + m[5], Long::sum));
+        }
+        List<Rollforward.Period> periods = new ArrayList<>();
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            Map<List<String>, long[]> moves = movements.getOrDefault(month, Map.of());
+            moves.keySet().forEach(k -> balance.putIfAbsent(k, 0L));
+            List<Rollforward.Row> rows = new ArrayList<>();
+            long[] total = new long[9];
+            for (var entry : balance.entrySet()) {
+                long[] m = moves.getOrDefault(entry.getKey(), new long[6]);
+                long opening = entry.getValue();
+                long closing = opening + m[0] - m[1] - m[2] - m[3] - m[4] + m[5];
+                long fromOpening = Math.max(0, Math.min(Math.max(opening, 0), m[1] + m[2]));
+                if (opening == 0 && closing == 0 && m[0] == 0 && m[1] == 0 && m[2] == 0 && m[3] == 0 && m[4] == 0 && m[5] == 0) {
+                    continue;
+                }
+                rows.add(row(entry.getKey().get(0), entry.getKey().get(1), opening, m, closing, fromOpening, currency));
+                total[0] += opening;
+                for (int i = 0; i < 6; i++) {
+                    total[i + 1] += m[i];
+                }
+                total[7] += closing;
+                total[8] += fromOpening;
+                entry.setValue(closing);
+            }
+            long glClosing = glBalance(liability, currencyCode, month, customer);
+            Rollforward.Row totalRow = row(null, null, total[0], new long[]{total[1], total[2], total[3], total[4], total[5], total[6]},
+                    total[7], total[8], currency);
+            boolean identity = total[0] + total[1] - total[2] - total[3] - total[4] - total[5] + total[6] == total[7];
+            periods.add(new Rollforward.Period(month.toString(), rows, totalRow, money(glClosing, currency), identity,
+                    glClosing == total[7]));
+        }
+        return new Rollforward(liability, currencyCode, periods);
+    }
+
+    private long glBalance(String account, String currency, YearMonth month, String customer) {
+        var where = GlLine.ACCOUNT_CODE.eq(account).and(GlLine.CURRENCY.eq(currency))
+                .and(GlLine.POSTING_DATE.le(month.atEndOfMonth()));
+        if (customer != null) {
+            where = where.and(GlLine.CUSTOMER.eq(customer));
+        }
+        var sum = db.select(org.jooq.impl.DSL.sum(GlLine.CREDIT_MINOR.minus(GlLine.DEBIT_MINOR))).from(GlLine.TABLE)
+                .where(where).fetchOne(0, BigDecimal.class);
+        return sum == null ? 0 : sum.longValueExact();
+    }
+
+    private static Rollforward.Row row(String customer, String pool, long opening, long[] m, long closing,
+                                       long fromOpening, Currency currency) {
+        return new Rollforward.Row(customer, pool == null || pool.isEmpty() ? null : pool, money(opening, currency),
+                money(m[0], currency), money(m[1], currency), money(m[2], currency), money(m[3], currency),
+                money(m[4], currency), money(m[5], currency), money(closing, currency), money(fromOpening, currency));
+    }
+
+    private static BigDecimal money(long minor, Currency currency) {
+        return Money.ofMinor(minor, currency).amount();
+    }
+
+    private static BigDecimal plain(BigDecimal credits) {
+        BigDecimal stripped = credits.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}
