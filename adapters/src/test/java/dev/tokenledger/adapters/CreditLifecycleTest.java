@@ -10,6 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +109,45 @@ class CreditLifecycleTest {
             Thread.sleep(100);
         }
         assertThat(snapshot(http)).isEqualTo(before);
+    }
+
+    @Test
+    void concurrentHoldsNeverTogetherExceedTheAvailableBalance() throws Exception {
+        LedgerHttp http = new LedgerHttp(rest, monitor);
+        http.post("accountant", "/api/v1/credit-programs", """
+                {"programId":"holds","requestId":"prog-h","effectiveFrom":"2020-01-01","currency":"USD",
+                 "valuePerCredit":"0.01","breakagePolicy":"REMOTE"}""");
+        assertThat(http.post("ingest", "/api/v1/customers/globex/credit-purchases", """
+                {"purchaseId":"p1","programId":"holds","effectiveDate":"2020-01-01","price":"30.00","currency":"USD",
+                 "credits":"3000"}""").status()).isEqualTo(201);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        Map<String, java.util.concurrent.Future<Integer>> replies = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            String body = "{\"holdId\":\"h" + i + "\",\"credits\":\"100\",\"ttlSeconds\":600}";
+            replies.put("h" + i, pool.submit(() -> http.post("ingest", "/api/v1/customers/globex/holds", body).status()));
+        }
+        Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+        List<String> granted = new java.util.ArrayList<>();
+        for (var reply : replies.entrySet()) {
+            int status = reply.getValue().get();
+            byStatus.merge(status, 1, Integer::sum);
+            if (status == 201) {
+                granted.add(reply.getKey());
+            }
+        }
+        pool.shutdown();
+        assertThat(byStatus).isEqualTo(Map.of(201, 30, 409, 10));
+        // capture one hold for 40 of its 100 credits and release another: 3000 - 40 drawn - 28 x 100 held = 160 free
+        assertThat(http.post("ingest", "/api/v1/customers/globex/holds/" + granted.get(0) + "/capture",
+                "{\"drawId\":\"d0\",\"credits\":\"40\"}").status()).isEqualTo(201);
+        assertThat(http.post("ingest", "/api/v1/customers/globex/holds/" + granted.get(1) + "/release", "{}").status())
+                .isEqualTo(200);
+        assertThat(http.post("ingest", "/api/v1/customers/globex/holds", "{\"holdId\":\"h-161\",\"credits\":\"161\"}").text("/code"))
+                .isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(http.post("ingest", "/api/v1/customers/globex/holds", "{\"holdId\":\"h-160\",\"credits\":\"160\"}").status())
+                .isEqualTo(201);
+        var tb = http.getConsistent("auditor", "/api/v1/reports/trial-balance?asOf=2099-12-31");
+        assertThat(tb.body().at("/balanced").asBoolean()).isTrue();
     }
 
     private static Map<String, JsonNode> snapshot(LedgerHttp http) {

@@ -71,4 +71,32 @@ public final class Commands {
             return WalletIds.aggregateId(customerId);
         }
     }
+
+    /**
+     * Reserve credits (or credits worth {@code value}) before serving a request; expires by itself
+     * {@code ttlSeconds} after {@code placedAt}. Holds post nothing to the general ledger.
+     */
+    public record PlaceHold(String customerId, String holdId, Instant placedAt, BigDecimal credits, BigDecimal value,
+                            Long ttlSeconds) {
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+
+    public record ReleaseHold(String customerId, String holdId) {
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+
+    /** Close a hold and draw the usage actually consumed (which may differ from the amount held). */
+    public record CaptureHold(String customerId, String holdId, String drawId, LocalDate effectiveDate,
+                              Instant occurredAt, BigDecimal credits, BigDecimal value, String usageReference) {
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
 }

@@ -58,4 +58,11 @@ public final class Events {
                                   RefundPayout payout, PostedEntry journalEntry, String inputHash)
             implements PostsJournalEntry {
     }
+
+    public record HoldPlaced(String customerId, String holdId, BigDecimal credits, Instant expiresAt, String inputHash) {
+    }
+
+    /** @param captured true when the hold was closed by a capture (a UsageDrawn follows) */
+    public record HoldReleased(String customerId, String holdId, boolean captured) {
+    }
 }

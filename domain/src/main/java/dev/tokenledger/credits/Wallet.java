@@ -61,6 +61,8 @@ public class Wallet {
     private long overagePosted;
     /** request id -> fingerprint of the request, for idempotent retries. */
     private final Map<String, String> handled = new HashMap<>();
+    /** Open holds by id; expired ones stop counting but stay until released or captured. */
+    private final Map<String, Events.HoldPlaced> holds = new HashMap<>();
 
     protected Wallet() {
     }
@@ -144,28 +146,31 @@ public class Wallet {
         if (replay.isPresent()) {
             return replay.get();
         }
+        BigDecimal wanted = validDraw(c.drawId(), c.effectiveDate(), c.credits(), c.value());
+        return draw(c.drawId(), c.effectiveDate(), c.occurredAt(), wanted, c.usageReference(), hash, chart, calendar);
+    }
+
+    private BigDecimal validDraw(String drawId, java.time.LocalDate date, BigDecimal credits, BigDecimal value) {
         Violations v = new Violations();
-        EntryRules.checkId(v, "drawId", c.drawId());
-        requireDate(v, c.effectiveDate());
-        boolean byCredits = c.credits() != null;
-        if (byCredits == (c.value() != null)) {
+        EntryRules.checkId(v, "drawId", drawId);
+        requireDate(v, date);
+        boolean byCredits = credits != null;
+        if (byCredits == (value != null)) {
             v.add(RejectionCode.CREDITS_REQUIRED, "credits", "give either credits or value");
         } else {
-            positive(v, byCredits ? "credits" : "value", byCredits ? c.credits() : c.value());
+            positive(v, byCredits ? "credits" : "value", byCredits ? credits : value);
         }
         v.throwIfAny();
+        return byCredits ? credits : value.divide(valuePerCredit, CreditPool.PRECISION);
+    }
 
-        BigDecimal wanted = byCredits ? c.credits() : c.value().divide(valuePerCredit, CreditPool.PRECISION);
+    private WalletResult draw(String drawId, java.time.LocalDate date, java.time.Instant occurredAt, BigDecimal wanted,
+                              String usageReference, String hash, ChartOfAccounts chart, PeriodCalendar calendar) {
         String policy = null;
         WalletPostings postings = new WalletPostings(chart, customerId, currency);
         List<PoolDraw> draws = new ArrayList<>();
         BigDecimal remaining = wanted;
-        List<CreditPool> usable = pools.values().stream()
-                .filter(p -> p.usableOn(c.effectiveDate()))
-                .sorted(Comparator.comparing((CreditPool p) -> p.expiresOn, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparingLong(p -> p.sequence))
-                .toList();
-        for (CreditPool pool : usable) {
+        for (CreditPool pool : usablePools(date)) {
             if (remaining.signum() == 0) {
                 break;
             }
@@ -180,11 +185,92 @@ public class Wallet {
         BigDecimal overageAfter = overageValue.add(remaining.multiply(valuePerCredit));
         long overageMinor = CreditPool.roundHalfUp(overageAfter.movePointRight(Money.fractionDigits(currency))) - overagePosted;
         postings.move(AccountRole.UNBILLED_RECEIVABLE, AccountRole.USAGE_REVENUE, overageMinor, null);
-        PostedEntry entry = postings.entry(c.drawId(), c.effectiveDate(), "Usage drawn" + (c.usageReference() == null ? "" : " (" + c.usageReference() + ")"),
+        PostedEntry entry = postings.entry(drawId, date, "Usage drawn" + (usageReference == null ? "" : " (" + usageReference + ")"),
                 policy != null ? policy : lastPolicyVersion(), calendar);
-        apply(new UsageDrawn(customerId, c.drawId(), c.effectiveDate(), c.occurredAt(), c.usageReference(), wanted,
+        apply(new UsageDrawn(customerId, drawId, date, occurredAt, usageReference, wanted,
                 draws, remaining, overageAfter, overageMinor, entry, hash));
-        return new WalletResult(c.drawId(), entry == null ? null : entry.entryId(), false);
+        return new WalletResult(drawId, entry == null ? null : entry.entryId(), false);
+    }
+
+    /** Pools a draw on {@code date} may use, in draw order: earliest expiry, then earliest purchase. */
+    private List<CreditPool> usablePools(java.time.LocalDate date) {
+        return pools.values().stream()
+                .filter(p -> p.usableOn(date))
+                .sorted(Comparator.comparing((CreditPool p) -> p.expiresOn, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparingLong(p -> p.sequence))
+                .toList();
+    }
+
+    // --- holds ---------------------------------------------------------------------------------------------
+
+    /** Default life of a hold when the request names none. */
+    static final long DEFAULT_HOLD_SECONDS = 300;
+
+    @CommandHandler
+    public WalletResult handle(Commands.PlaceHold c) {
+        String hash = InputFingerprint.of("hold", c.credits(), c.value(), c.ttlSeconds());
+        Optional<WalletResult> replay = replay(c.holdId(), hash, c.customerId());
+        if (replay.isPresent()) {
+            return new WalletResult(c.holdId(), null, true);
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "holdId", c.holdId());
+        if (c.placedAt() == null) {
+            v.add(RejectionCode.EFFECTIVE_DATE_REQUIRED, "placedAt", "the time the hold is placed");
+        }
+        boolean byCredits = c.credits() != null;
+        if (byCredits == (c.value() != null)) {
+            v.add(RejectionCode.CREDITS_REQUIRED, "credits", "give either credits or value");
+        } else {
+            positive(v, byCredits ? "credits" : "value", byCredits ? c.credits() : c.value());
+        }
+        if (c.ttlSeconds() != null && (c.ttlSeconds() <= 0 || c.ttlSeconds() > 86_400)) {
+            v.add(RejectionCode.CREDITS_REQUIRED, "ttlSeconds", "between 1 and 86400 seconds");
+        }
+        v.throwIfAny();
+        BigDecimal credits = byCredits ? c.credits() : c.value().divide(valuePerCredit, CreditPool.PRECISION);
+        BigDecimal available = availableAfterHolds(c.placedAt());
+        if (credits.compareTo(available) > 0) {
+            throw LedgerRejection.of(RejectionCode.INSUFFICIENT_BALANCE, byCredits ? "credits" : "value",
+                    "available " + available.stripTrailingZeros().toPlainString() + " credits after open holds, asked "
+                            + credits.stripTrailingZeros().toPlainString());
+        }
+        apply(new Events.HoldPlaced(customerId, c.holdId(), credits,
+                c.placedAt().plusSeconds(c.ttlSeconds() == null ? DEFAULT_HOLD_SECONDS : c.ttlSeconds()), hash));
+        return new WalletResult(c.holdId(), null, false);
+    }
+
+    @CommandHandler
+    public WalletResult handle(Commands.ReleaseHold c) {
+        if (!holds.containsKey(c.holdId())) {
+            throw LedgerRejection.of(RejectionCode.UNKNOWN_HOLD, "holdId", "no open hold " + c.holdId());
+        }
+        apply(new Events.HoldReleased(customerId, c.holdId(), false));
+        return new WalletResult(c.holdId(), null, false);
+    }
+
+    @CommandHandler
+    public WalletResult handle(Commands.CaptureHold c, ChartOfAccounts chart, PeriodCalendar calendar) {
+        String hash = InputFingerprint.of("draw", c.effectiveDate(), c.occurredAt(), c.credits(), c.value(), c.usageReference());
+        Optional<WalletResult> replay = replay(c.drawId(), hash, c.customerId());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        if (!holds.containsKey(c.holdId())) {
+            throw LedgerRejection.of(RejectionCode.UNKNOWN_HOLD, "holdId", "no open hold " + c.holdId());
+        }
+        BigDecimal wanted = validDraw(c.drawId(), c.effectiveDate(), c.credits(), c.value());
+        apply(new Events.HoldReleased(customerId, c.holdId(), true));
+        return draw(c.drawId(), c.effectiveDate(), c.occurredAt(), wanted, c.usageReference(), hash, chart, calendar);
+    }
+
+    /** Credits usable now, less open holds; a hold past its expiry no longer counts (it expires by itself). */
+    BigDecimal availableAfterHolds(java.time.Instant now) {
+        java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        BigDecimal inPools = usablePools(today).stream().map(CreditPool::available).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal held = holds.values().stream().filter(h -> h.expiresAt().isAfter(now))
+                .map(Events.HoldPlaced::credits).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return inPools.subtract(held).max(BigDecimal.ZERO);
     }
 
     // --- breakage, expiry, refunds -------------------------------------------------------------------------
@@ -389,6 +475,17 @@ public class Wallet {
         overageValue = e.overageValueAfter();
         overagePosted += e.overageMinor();
         handled.put(e.drawId(), e.inputHash());
+    }
+
+    @EventSourcingHandler
+    void on(Events.HoldPlaced e) {
+        holds.put(e.holdId(), e);
+        handled.put(e.holdId(), e.inputHash());
+    }
+
+    @EventSourcingHandler
+    void on(Events.HoldReleased e) {
+        holds.remove(e.holdId());
     }
 
     @EventSourcingHandler

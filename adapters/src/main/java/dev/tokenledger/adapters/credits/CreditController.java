@@ -4,7 +4,10 @@ import dev.tokenledger.adapters.platform.InvalidParameterException;
 import dev.tokenledger.credits.AdoptCreditProgram;
 import dev.tokenledger.credits.CreditProgram;
 import dev.tokenledger.credits.Commands.DrawUsage;
+import dev.tokenledger.credits.Commands.CaptureHold;
 import dev.tokenledger.credits.Commands.ExpireCreditPool;
+import dev.tokenledger.credits.Commands.PlaceHold;
+import dev.tokenledger.credits.Commands.ReleaseHold;
 import dev.tokenledger.credits.Commands.GrantPromotionalCredits;
 import dev.tokenledger.credits.Commands.PurchaseCredits;
 import dev.tokenledger.credits.Commands.RefundCredits;
@@ -44,6 +47,7 @@ public class CreditController {
     private final CommandGateway commands;
     private final CreditReports reports;
     private final ZoneId reportingZone;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     public CreditController(CommandGateway commands, CreditReports reports,
                             @Value("${ledger.reporting-zone:UTC}") String reportingZone) {
@@ -126,6 +130,34 @@ public class CreditController {
     public ResponseEntity<WalletResult> expire(@PathVariable String poolId, @RequestBody ExpiryRequest r) {
         return respond(commands.sendAndWait(new ExpireCreditPool(requireCustomer(r.customerId()), poolId,
                 r.requestId(), r.effectiveDate())));
+    }
+
+    public record HoldRequest(String holdId, BigDecimal credits, BigDecimal value, Long ttlSeconds) {
+    }
+
+    @PostMapping("/api/v1/customers/{customerId}/holds")
+    @Operation(summary = "Ask whether the customer may consume, reserving credits (or a value) until captured, "
+            + "released or expired (ttlSeconds, default 300). 409 INSUFFICIENT_BALANCE when pools less open holds "
+            + "do not cover it. Holds post nothing to the general ledger.")
+    public ResponseEntity<WalletResult> placeHold(@PathVariable String customerId, @RequestBody HoldRequest r) {
+        return respond(commands.sendAndWait(new PlaceHold(customerId, r.holdId(), clock.instant(), r.credits(),
+                r.value(), r.ttlSeconds())));
+    }
+
+    @PostMapping("/api/v1/customers/{customerId}/holds/{holdId}/capture")
+    @Operation(summary = "Close the hold and draw the usage actually consumed")
+    public ResponseEntity<WalletResult> capture(@PathVariable String customerId, @PathVariable String holdId,
+                                                @RequestBody DrawRequest r) {
+        Instant occurredAt = r.occurredAt() == null ? clock.instant() : r.occurredAt();
+        LocalDate date = r.effectiveDate() != null ? r.effectiveDate() : occurredAt.atZone(reportingZone).toLocalDate();
+        return respond(commands.sendAndWait(new CaptureHold(customerId, holdId, r.drawId(), date, occurredAt,
+                r.credits(), r.value(), r.usageReference())));
+    }
+
+    @PostMapping("/api/v1/customers/{customerId}/holds/{holdId}/release")
+    @Operation(summary = "Release a hold without drawing anything")
+    public WalletResult release(@PathVariable String customerId, @PathVariable String holdId) {
+        return commands.sendAndWait(new ReleaseHold(customerId, holdId));
     }
 
     @GetMapping("/api/v1/customers/{customerId}/wallet")

@@ -94,6 +94,9 @@ public class CommandInterceptors {
             case dev.tokenledger.credits.Commands.RefundCredits c -> c.refundId();
             case dev.tokenledger.credits.Commands.ReviseBreakageEstimate c -> c.revisionId();
             case dev.tokenledger.credits.Commands.ExpireCreditPool c -> c.requestId();
+            case dev.tokenledger.credits.Commands.PlaceHold c -> c.holdId();
+            case dev.tokenledger.credits.Commands.CaptureHold c -> c.drawId();
+            case dev.tokenledger.credits.Commands.ReleaseHold c -> c.holdId();
             default -> null;
         };
     }
