@@ -28,6 +28,8 @@ class CreditLifecycleTest {
     TestRestTemplate rest;
     @Autowired
     ProjectionMonitor monitor;
+    @Autowired
+    dev.tokenledger.adapters.credits.CreditExpiryJob expiryJob;
 
     @Test
     void purchaseDrawsRefundAndExpiryShowUpEverywhereAndSurviveARebuild() throws Exception {
@@ -148,6 +150,32 @@ class CreditLifecycleTest {
                 .isEqualTo(201);
         var tb = http.getConsistent("auditor", "/api/v1/reports/trial-balance?asOf=2099-12-31");
         assertThat(tb.body().at("/balanced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void poolsExpireAutomaticallyOnceAfterTheGracePeriodDatedTheirExpiryDate() throws Exception {
+        LedgerHttp http = new LedgerHttp(rest, monitor);
+        http.post("accountant", "/api/v1/credit-programs", """
+                {"programId":"short","requestId":"prog-s","effectiveFrom":"2026-01-01","currency":"USD",
+                 "valuePerCredit":"0.01","expiry":{"kind":"DAYS_AFTER_PURCHASE","days":30}}""");
+        http.post("ingest", "/api/v1/customers/initech/credit-purchases", """
+                {"purchaseId":"p1","programId":"short","effectiveDate":"2026-05-01","price":"12.00","currency":"USD","credits":"1200"}""");
+        http.post("ingest", "/api/v1/customers/initech/usage-draws",
+                "{\"drawId\":\"d1\",\"occurredAt\":\"2026-05-10T10:00:00Z\",\"credits\":\"200\"}");
+        http.awaitProjections();
+        // expires on 2026-05-31; with 3 grace days it is due from 2026-06-04
+        assertThat(expiryJob.expireDuePools(java.time.LocalDate.of(2026, 6, 3))).isZero();
+        assertThat(expiryJob.expireDuePools(java.time.LocalDate.of(2026, 6, 4))).isEqualTo(1);
+        var gl = http.getConsistent("auditor", "/api/v1/reports/general-ledger?customer=initech&account=4200");
+        assertThat(gl.body().at("/total").asLong()).isEqualTo(1);
+        assertThat(gl.text("/lines/0/postingDate")).isEqualTo("2026-05-31");
+        assertThat(gl.text("/lines/0/amount")).isEqualTo("10.00");
+        assertThat(http.get("auditor", "/api/v1/audit-trail/" + "wallet:initech:auto-expiry-p1").text("/steps/0/principal"))
+                .isEqualTo("system:auto-expiry");
+        // a later run (or a restart) expires nothing twice
+        assertThat(expiryJob.expireDuePools(java.time.LocalDate.of(2026, 7, 1))).isZero();
+        assertThat(http.getConsistent("auditor", "/api/v1/reports/general-ledger?customer=initech&account=4200")
+                .body().at("/total").asLong()).isEqualTo(1);
     }
 
     private static Map<String, JsonNode> snapshot(LedgerHttp http) {

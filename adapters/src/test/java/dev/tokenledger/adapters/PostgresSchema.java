@@ -28,6 +28,8 @@ public final class PostgresSchema {
         registry.add("spring.datasource.password", () -> PASSWORD);
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("ledger.demo.enabled", () -> "false");
+        // tests drive CreditExpiryJob.expireDuePools with their own dates; the wall-clock trigger stays off
+        registry.add("ledger.credits.auto-expiry.enabled", () -> "false");
         LedgerApplicationTestSupport.disableUpdateChecker();
     }
 

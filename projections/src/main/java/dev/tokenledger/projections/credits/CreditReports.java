@@ -64,6 +64,17 @@ public class CreditReports {
                 money(liability, currency), money(overage, currency), pools));
     }
 
+    /** A pool whose expiry date is on or before {@code lastExpiryDate} and that has not expired yet. */
+    public record DuePool(String customerId, String poolId, java.time.LocalDate expiresOn) {
+    }
+
+    public List<DuePool> poolsDueForExpiry(java.time.LocalDate lastExpiryDate) {
+        return db.select(Pool.CUSTOMER_ID, Pool.POOL_ID, Pool.EXPIRES_ON).from(Pool.TABLE)
+                .where(Pool.EXPIRED.isFalse()).and(Pool.EXPIRES_ON.le(lastExpiryDate))
+                .orderBy(Pool.EXPIRES_ON, Pool.CUSTOMER_ID, Pool.POOL_ID)
+                .fetch(r -> new DuePool(r.get(Pool.CUSTOMER_ID), r.get(Pool.POOL_ID), r.get(Pool.EXPIRES_ON)));
+    }
+
     /**
      * Built from the general-ledger lines of the prepaid-credit liability account, each classified by the account
      * it is paired with in its entry (business events post debit/credit pairs); lines of manual entries and

@@ -1,0 +1,85 @@
+package dev.tokenledger.adapters.credits;
+
+import dev.tokenledger.credits.Commands.ExpireCreditPool;
+import dev.tokenledger.journal.InputFingerprint;
+import dev.tokenledger.projections.EventMetadata;
+import dev.tokenledger.projections.credits.CreditReports;
+import dev.tokenledger.rejection.LedgerRejection;
+import dev.tokenledger.rejection.RejectionCode;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Expires every pool whose expiry date D plus the grace period for late usage has passed on the wall clock
+ * (brief §4), dated D. Runs shortly after start (so a restart that missed the moment catches up) and then
+ * periodically. Each pool is expired exactly once: the request id is derived from the pool, so a repeated run is
+ * a no-op, and a pool expired explicitly in the meantime is left alone. Off with
+ * {@code ledger.credits.auto-expiry.enabled=false} (bulk imports of history state expiries explicitly).
+ */
+@Component
+public class CreditExpiryJob {
+
+    private static final Logger log = LoggerFactory.getLogger(CreditExpiryJob.class);
+    private final CreditReports reports;
+    private final CommandGateway commands;
+    private final boolean enabled;
+    private final int graceDays;
+    private final ZoneId zone;
+    private final Clock clock = Clock.systemUTC();
+
+    public CreditExpiryJob(CreditReports reports, CommandGateway commands,
+                           @Value("${ledger.credits.auto-expiry.enabled:true}") boolean enabled,
+                           @Value("${ledger.credits.auto-expiry.grace-days:3}") int graceDays,
+                           @Value("${ledger.reporting-zone:UTC}") String zone) {
+        this.reports = reports;
+        this.commands = commands;
+        this.enabled = enabled;
+        this.graceDays = graceDays;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @Scheduled(initialDelayString = "${ledger.credits.auto-expiry.initial-delay:PT15S}",
+            fixedDelayString = "${ledger.credits.auto-expiry.interval:PT5M}")
+    public void scheduled() {
+        if (enabled) {
+            expireDuePools(LocalDate.now(clock.withZone(zone)));
+        }
+    }
+
+    /** Expires the pools due on {@code today}; returns how many it expired. */
+    public int expireDuePools(LocalDate today) {
+        int expired = 0;
+        for (CreditReports.DuePool due : reports.poolsDueForExpiry(today.minusDays(graceDays + 1L))) {
+            String requestId = requestIdFor(due.poolId());
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                new ExpireCreditPool(due.customerId(), due.poolId(), requestId, due.expiresOn()))
+                        .withMetaData(MetaData.with(EventMetadata.PRINCIPAL, "system:auto-expiry")));
+                expired++;
+            } catch (LedgerRejection rejection) {
+                if (rejection.code() != RejectionCode.POOL_EXPIRED && rejection.code() != RejectionCode.IDEMPOTENCY_KEY_REUSED) {
+                    log.error("Automatic expiry of pool {} of {} refused: {}", due.poolId(), due.customerId(), rejection.getMessage());
+                }
+            }
+        }
+        if (expired > 0) {
+            log.info("Automatic expiry: {} pool(s) expired (grace {} days)", expired, graceDays);
+        }
+        return expired;
+    }
+
+    static String requestIdFor(String poolId) {
+        String id = "auto-expiry-" + poolId;
+        return id.length() <= 80 ? id : "auto-expiry-" + InputFingerprint.of(poolId).substring(0, 40);
+    }
+}
