@@ -178,6 +178,29 @@ class CreditLifecycleTest {
                 .body().at("/total").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void overageIsInvoicedAndPaid() {
+        LedgerHttp http = new LedgerHttp(rest, monitor);
+        http.post("accountant", "/api/v1/credit-programs", """
+                {"programId":"payg","requestId":"prog-p","effectiveFrom":"2026-01-01","currency":"EUR","valuePerCredit":"0.001"}""");
+        assertThat(http.post("ingest", "/api/v1/customers/umbrella/credit-grants",
+                "{\"grantId\":\"g1\",\"programId\":\"payg\",\"effectiveDate\":\"2026-06-01\",\"credits\":\"1000\"}").status())
+                .isEqualTo(201);
+        // 1,000 free credits then 12,345 credits of overage at 0.001 = 12.345, rounded half-up to 12.35
+        assertThat(http.post("ingest", "/api/v1/customers/umbrella/usage-draws",
+                "{\"drawId\":\"d1\",\"occurredAt\":\"2026-06-05T00:00:00Z\",\"credits\":\"13345\"}").status()).isEqualTo(201);
+        assertThat(http.post("ingest", "/api/v1/customers/umbrella/invoices",
+                "{\"invoiceId\":\"inv-6\",\"effectiveDate\":\"2026-06-30\"}").status()).isEqualTo(201);
+        assertThat(http.post("ingest", "/api/v1/customers/umbrella/payments",
+                "{\"paymentId\":\"pay-6\",\"invoiceId\":\"inv-6\",\"effectiveDate\":\"2026-07-15\",\"amount\":\"20.00\"}").text("/code"))
+                .isEqualTo("PAYMENT_EXCEEDS_INVOICE");
+        assertThat(http.post("ingest", "/api/v1/customers/umbrella/payments",
+                "{\"paymentId\":\"pay-6\",\"invoiceId\":\"inv-6\",\"effectiveDate\":\"2026-07-15\"}").status()).isEqualTo(201);
+        var tb = http.getConsistent("auditor", "/api/v1/reports/trial-balance?asOf=2026-07-31");
+        assertThat(JournalApiTest.rowsOf(tb.body(), "EUR")).containsExactly(
+                "1000:12.35:0.00", "1100:12.35:12.35", "1150:12.35:12.35", "4000:0.00:12.35");
+    }
+
     private static Map<String, JsonNode> snapshot(LedgerHttp http) {
         Map<String, JsonNode> reports = new LinkedHashMap<>();
         reports.put("wallet", http.get("auditor", "/api/v1/customers/acme/wallet").body());

@@ -99,4 +99,21 @@ public final class Commands {
             return WalletIds.aggregateId(customerId);
         }
     }
+
+    /** Invoice overage billed in arrears: {@code amount} of what is unbilled, or all of it when null. */
+    public record InvoiceOverage(String customerId, String invoiceId, LocalDate effectiveDate, BigDecimal amount) {
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+
+    /** Record a payment against an invoice: an overage invoice, or an invoiced purchase (its purchase id). */
+    public record RecordPayment(String customerId, String paymentId, String invoiceId, LocalDate effectiveDate,
+                                BigDecimal amount) {
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
 }

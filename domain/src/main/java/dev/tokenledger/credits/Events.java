@@ -65,4 +65,12 @@ public final class Events {
     /** @param captured true when the hold was closed by a capture (a UsageDrawn follows) */
     public record HoldReleased(String customerId, String holdId, boolean captured) {
     }
+
+    public record OverageInvoiced(String customerId, String invoiceId, LocalDate effectiveDate, long amountMinor,
+                                  PostedEntry journalEntry, String inputHash) implements PostsJournalEntry {
+    }
+
+    public record InvoicePaid(String customerId, String paymentId, String invoiceId, LocalDate effectiveDate,
+                              long amountMinor, PostedEntry journalEntry, String inputHash) implements PostsJournalEntry {
+    }
 }

@@ -63,6 +63,9 @@ public class Wallet {
     private final Map<String, String> handled = new HashMap<>();
     /** Open holds by id; expired ones stop counting but stay until released or captured. */
     private final Map<String, Events.HoldPlaced> holds = new HashMap<>();
+    /** Receivables still open, by invoice id (overage invoices, and invoiced purchases under their purchase id). */
+    private final Map<String, Long> openInvoices = new HashMap<>();
+    private long overageInvoiced;
 
     protected Wallet() {
     }
@@ -363,6 +366,74 @@ public class Wallet {
         return new WalletResult(c.refundId(), entry.entryId(), false);
     }
 
+    // --- invoices and payments -----------------------------------------------------------------------------
+
+    @CommandHandler
+    public WalletResult handle(Commands.InvoiceOverage c, ChartOfAccounts chart, PeriodCalendar calendar) {
+        String hash = InputFingerprint.of("invoice", c.effectiveDate(), c.amount());
+        Optional<WalletResult> replay = replay(c.invoiceId(), hash, c.customerId());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "invoiceId", c.invoiceId());
+        requireDate(v, c.effectiveDate());
+        long unbilled = overagePosted - overageInvoiced;
+        long amount = unbilled;
+        if (c.amount() != null) {
+            amount = c.amount().signum() <= 0 ? 0 : minor(v, "amount", c.amount(), currency);
+            if (c.amount().signum() <= 0) {
+                v.add(RejectionCode.NON_POSITIVE_AMOUNT, "amount", "must be greater than zero");
+            }
+        } else if (unbilled <= 0) {
+            v.add(RejectionCode.NON_POSITIVE_AMOUNT, "amount", "there is no unbilled overage to invoice");
+        }
+        v.throwIfAny();
+        if (amount > unbilled) {
+            throw LedgerRejection.of(RejectionCode.INVOICE_EXCEEDS_UNBILLED, "amount", "unbilled overage is "
+                    + Money.ofMinor(unbilled, currency));
+        }
+        PostedEntry entry = new WalletPostings(chart, customerId, currency)
+                .move(AccountRole.ACCOUNTS_RECEIVABLE, AccountRole.UNBILLED_RECEIVABLE, amount, null)
+                .entry(c.invoiceId(), c.effectiveDate(), "Overage invoiced", lastPolicyVersion(), calendar);
+        apply(new Events.OverageInvoiced(customerId, c.invoiceId(), c.effectiveDate(), amount, entry, hash));
+        return new WalletResult(c.invoiceId(), entry.entryId(), false);
+    }
+
+    @CommandHandler
+    public WalletResult handle(Commands.RecordPayment c, ChartOfAccounts chart, PeriodCalendar calendar) {
+        String hash = InputFingerprint.of("payment", c.invoiceId(), c.effectiveDate(), c.amount());
+        Optional<WalletResult> replay = replay(c.paymentId(), hash, c.customerId());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "paymentId", c.paymentId());
+        requireDate(v, c.effectiveDate());
+        Long open = c.invoiceId() == null ? null : openInvoices.get(c.invoiceId());
+        if (open == null) {
+            throw LedgerRejection.of(RejectionCode.UNKNOWN_INVOICE, "invoiceId", "no open invoice " + c.invoiceId());
+        }
+        long amount = open;
+        if (c.amount() != null) {
+            if (c.amount().signum() <= 0) {
+                v.add(RejectionCode.NON_POSITIVE_AMOUNT, "amount", "must be greater than zero");
+            } else {
+                amount = minor(v, "amount", c.amount(), currency);
+            }
+        }
+        v.throwIfAny();
+        if (amount > open) {
+            throw LedgerRejection.of(RejectionCode.PAYMENT_EXCEEDS_INVOICE, "amount", "invoice " + c.invoiceId()
+                    + " has " + Money.ofMinor(open, currency) + " open");
+        }
+        PostedEntry entry = new WalletPostings(chart, customerId, currency)
+                .move(AccountRole.CASH, AccountRole.ACCOUNTS_RECEIVABLE, amount, null)
+                .entry(c.paymentId(), c.effectiveDate(), "Invoice " + c.invoiceId() + " paid", lastPolicyVersion(), calendar);
+        apply(new Events.InvoicePaid(customerId, c.paymentId(), c.invoiceId(), c.effectiveDate(), amount, entry, hash));
+        return new WalletResult(c.paymentId(), entry.entryId(), false);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     private Optional<WalletResult> replay(String requestId, String hash, String customer) {
@@ -457,6 +528,9 @@ public class Wallet {
         open(e.customerId(), e.terms(), e.poolId(), e.inputHash());
         pools.put(e.poolId(), new CreditPool(e.poolId(), e.sequence(), e.effectiveDate(), e.expiresOn(), e.terms(),
                 e.priceMinor(), e.credits()));
+        if (e.settlement() == Settlement.INVOICED) {
+            openInvoices.put(e.poolId(), e.priceMinor());
+        }
     }
 
     @EventSourcingHandler
@@ -475,6 +549,24 @@ public class Wallet {
         overageValue = e.overageValueAfter();
         overagePosted += e.overageMinor();
         handled.put(e.drawId(), e.inputHash());
+    }
+
+    @EventSourcingHandler
+    void on(Events.OverageInvoiced e) {
+        overageInvoiced += e.amountMinor();
+        openInvoices.put(e.invoiceId(), e.amountMinor());
+        handled.put(e.invoiceId(), e.inputHash());
+    }
+
+    @EventSourcingHandler
+    void on(Events.InvoicePaid e) {
+        long left = openInvoices.get(e.invoiceId()) - e.amountMinor();
+        if (left == 0) {
+            openInvoices.remove(e.invoiceId());
+        } else {
+            openInvoices.put(e.invoiceId(), left);
+        }
+        handled.put(e.paymentId(), e.inputHash());
     }
 
     @EventSourcingHandler

@@ -186,6 +186,41 @@ class WalletTest {
     }
 
     @Test
+    void overageThenInvoiceThenPayment() {
+        GrantPromotionalCredits promo = new GrantPromotionalCredits("acme", "g1", "remote", JAN_1, BigDecimal.valueOf(300), null);
+        DrawUsage over = draw("d1", 1_300); // 1,000 credits beyond the grant = 10.00 of overage
+        Commands.InvoiceOverage invoice = new Commands.InvoiceOverage("acme", "inv-1", LocalDate.of(2026, 3, 1), null);
+        Capture events = new Capture();
+        fixture.givenCommands(promo).when(over).expectEventsMatching(events);
+        assertThat(events.postings()).containsExactly("DR 1150 10.00", "CR 4000 10.00");
+        fixture.givenCommands(promo, over).when(invoice).expectEventsMatching(events = new Capture());
+        assertThat(events.postings()).containsExactly("DR 1100 10.00", "CR 1150 10.00");
+        expectRejection(fixture.givenCommands(promo, over, invoice),
+                new Commands.InvoiceOverage("acme", "inv-2", LocalDate.of(2026, 3, 1), BigDecimal.ONE), "INVOICE_EXCEEDS_UNBILLED");
+        expectRejection(fixture.givenCommands(promo, over, invoice),
+                new Commands.RecordPayment("acme", "pay-1", "inv-1", LocalDate.of(2026, 3, 20), new BigDecimal("10.01")), "PAYMENT_EXCEEDS_INVOICE");
+        Commands.RecordPayment part = new Commands.RecordPayment("acme", "pay-1", "inv-1", LocalDate.of(2026, 3, 20), new BigDecimal("4.00"));
+        fixture.givenCommands(promo, over, invoice).when(part).expectEventsMatching(events = new Capture());
+        assertThat(events.postings()).containsExactly("DR 1000 4.00", "CR 1100 4.00");
+        fixture.givenCommands(promo, over, invoice, part)
+                .when(new Commands.RecordPayment("acme", "pay-2", "inv-1", LocalDate.of(2026, 3, 25), null))
+                .expectEventsMatching(events = new Capture());
+        assertThat(events.postings()).containsExactly("DR 1000 6.00", "CR 1100 6.00");
+        expectRejection(fixture.givenCommands(promo), new Commands.RecordPayment("acme", "pay-1", "nope", JAN_1, null), "UNKNOWN_INVOICE");
+    }
+
+    @Test
+    void anInvoicedPurchaseIsPaidUnderItsPurchaseId() {
+        PurchaseCredits invoiced = new PurchaseCredits("acme", "p1", "remote", JAN_1, new BigDecimal("250"), "USD",
+                BigDecimal.valueOf(25_000), null, Settlement.INVOICED, null);
+        Capture events = new Capture();
+        fixture.givenCommands(invoiced)
+                .when(new Commands.RecordPayment("acme", "pay-1", "p1", LocalDate.of(2026, 1, 30), null))
+                .expectEventsMatching(events);
+        assertThat(events.postings()).containsExactly("DR 1000 250.00", "CR 1100 250.00");
+    }
+
+    @Test
     void subCentOverageIsPostedByCumulativeCatchUp() {
         GrantPromotionalCredits empty = new GrantPromotionalCredits("acme", "g1", "remote", JAN_1, BigDecimal.ONE, null);
         DrawUsage first = new DrawUsage("acme", "v1", JAN_1, null, null, new BigDecimal("0.014"), null);

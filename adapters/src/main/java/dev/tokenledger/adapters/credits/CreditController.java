@@ -6,7 +6,9 @@ import dev.tokenledger.credits.CreditProgram;
 import dev.tokenledger.credits.Commands.DrawUsage;
 import dev.tokenledger.credits.Commands.CaptureHold;
 import dev.tokenledger.credits.Commands.ExpireCreditPool;
+import dev.tokenledger.credits.Commands.InvoiceOverage;
 import dev.tokenledger.credits.Commands.PlaceHold;
+import dev.tokenledger.credits.Commands.RecordPayment;
 import dev.tokenledger.credits.Commands.ReleaseHold;
 import dev.tokenledger.credits.Commands.GrantPromotionalCredits;
 import dev.tokenledger.credits.Commands.PurchaseCredits;
@@ -158,6 +160,25 @@ public class CreditController {
     @Operation(summary = "Release a hold without drawing anything")
     public WalletResult release(@PathVariable String customerId, @PathVariable String holdId) {
         return commands.sendAndWait(new ReleaseHold(customerId, holdId));
+    }
+
+    public record InvoiceRequest(String invoiceId, LocalDate effectiveDate, BigDecimal amount) {
+    }
+
+    @PostMapping("/api/v1/customers/{customerId}/invoices")
+    @Operation(summary = "Invoice overage billed in arrears (amount, or everything unbilled when omitted)")
+    public ResponseEntity<WalletResult> invoice(@PathVariable String customerId, @RequestBody InvoiceRequest r) {
+        return respond(commands.sendAndWait(new InvoiceOverage(customerId, r.invoiceId(), r.effectiveDate(), r.amount())));
+    }
+
+    public record PaymentRequest(String paymentId, String invoiceId, LocalDate effectiveDate, BigDecimal amount) {
+    }
+
+    @PostMapping("/api/v1/customers/{customerId}/payments")
+    @Operation(summary = "Payment of an overage invoice or of an invoiced purchase (invoiceId = purchaseId)")
+    public ResponseEntity<WalletResult> payment(@PathVariable String customerId, @RequestBody PaymentRequest r) {
+        return respond(commands.sendAndWait(new RecordPayment(customerId, r.paymentId(), r.invoiceId(),
+                r.effectiveDate(), r.amount())));
     }
 
     @GetMapping("/api/v1/customers/{customerId}/wallet")

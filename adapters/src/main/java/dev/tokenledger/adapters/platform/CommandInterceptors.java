@@ -97,6 +97,8 @@ public class CommandInterceptors {
             case dev.tokenledger.credits.Commands.PlaceHold c -> c.holdId();
             case dev.tokenledger.credits.Commands.CaptureHold c -> c.drawId();
             case dev.tokenledger.credits.Commands.ReleaseHold c -> c.holdId();
+            case dev.tokenledger.credits.Commands.InvoiceOverage c -> c.invoiceId();
+            case dev.tokenledger.credits.Commands.RecordPayment c -> c.paymentId();
             default -> null;
         };
     }
