@@ -97,6 +97,16 @@ class CreditLifecycleTest {
         assertThat(periods.get(3).at("/total/closing").asText()).isEqualTo("0.00");
         assertThat(periods.get(3).at("/closingPerGeneralLedger").asText()).isEqualTo("0.00");
 
+        var policies = rest.withBasicAuth("auditor", "auditor-secret")
+                .getForEntity("/api/v1/accounting-policies?format=md", String.class);
+        assertThat(policies.getStatusCode().value()).isEqualTo(200);
+        assertThat(policies.getBody()).contains("| standard | 1 | 2026-01-01 | USD | 0.01 | 90 days after purchase | REMOTE | - | 0.1 | allowed | accountant |");
+        var html = rest.withBasicAuth("auditor", "auditor-secret")
+                .getForEntity("/api/v1/accounting-policies?download=true", String.class);
+        assertThat(html.getHeaders().getContentType().toString()).startsWith("text/html");
+        assertThat(html.getHeaders().getFirst("Content-Disposition")).contains("accounting-policies.html");
+        assertThat(html.getBody()).contains("<td>standard</td>");
+
         var trail = http.get("auditor", "/api/v1/audit-trail/wallet:acme:d2");
         assertThat(trail.text("/steps/0/eventType")).isEqualTo("UsageDrawn");
         assertThat(trail.text("/steps/0/principal")).isEqualTo("ingest");

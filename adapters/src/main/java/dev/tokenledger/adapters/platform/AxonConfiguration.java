@@ -11,6 +11,7 @@ import dev.tokenledger.credits.CreditProgramBook;
 import dev.tokenledger.credits.EventStoreCreditProgramBook;
 import dev.tokenledger.credits.Wallet;
 import dev.tokenledger.projections.credits.CreditPoolProjection;
+import dev.tokenledger.projections.credits.CreditProgramProjection;
 import dev.tokenledger.projections.credits.CreditReports;
 import dev.tokenledger.journal.EntryDirectory;
 import dev.tokenledger.journal.EventStoreEntryDirectory;
@@ -173,6 +174,11 @@ public class AxonConfiguration {
     @Bean
     public CreditPoolProjection creditPoolProjection(DSLContext db) {
         return new CreditPoolProjection(db);
+    }
+
+    @Bean
+    public CreditProgramProjection creditProgramProjection(DSLContext db) {
+        return new CreditProgramProjection(db);
     }
 
     @Bean

@@ -64,6 +64,26 @@ public class CreditReports {
                 money(liability, currency), money(overage, currency), pools));
     }
 
+    /** One adopted version of a credit program, as the policy document states it. */
+    public record ProgramVersion(String programId, int version, java.time.LocalDate effectiveFrom, String currency,
+                                 BigDecimal valuePerCredit, String expiryKind, Integer expiryDays,
+                                 java.time.LocalDate expiryDate, String breakagePolicy, BigDecimal expectedRedemptionRate,
+                                 BigDecimal escheatShare, boolean refundsAllowed, String adoptedBy,
+                                 java.time.Instant recordedAt) {
+    }
+
+    public List<ProgramVersion> programs() {
+        return db.select(CreditTables.Program.ALL).from(CreditTables.Program.TABLE)
+                .orderBy(CreditTables.Program.PROGRAM_ID, CreditTables.Program.VERSION)
+                .fetch(r -> new ProgramVersion(r.get(CreditTables.Program.PROGRAM_ID), r.get(CreditTables.Program.VERSION),
+                        r.get(CreditTables.Program.EFFECTIVE_FROM), r.get(CreditTables.Program.CURRENCY),
+                        plain(r.get(CreditTables.Program.VALUE_PER_CREDIT)), r.get(CreditTables.Program.EXPIRY_KIND),
+                        r.get(CreditTables.Program.EXPIRY_DAYS), r.get(CreditTables.Program.EXPIRY_DATE),
+                        r.get(CreditTables.Program.BREAKAGE_POLICY), plain(r.get(CreditTables.Program.EXPECTED_RATE)),
+                        plain(r.get(CreditTables.Program.ESCHEAT_SHARE)), r.get(CreditTables.Program.REFUNDS_ALLOWED),
+                        r.get(CreditTables.Program.ADOPTED_BY), r.get(CreditTables.Program.RECORDED_AT).toInstant()));
+    }
+
     /** A pool whose expiry date is on or before {@code lastExpiryDate} and that has not expired yet. */
     public record DuePool(String customerId, String poolId, java.time.LocalDate expiresOn) {
     }

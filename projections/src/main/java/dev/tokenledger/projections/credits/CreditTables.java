@@ -53,4 +53,29 @@ final class CreditTables {
         static final Field<BigDecimal> OVERAGE_VALUE = DSL.field(DSL.name("wallet_overage", "overage_value"), SQLDataType.NUMERIC(38, 18));
         static final Field<Long> OVERAGE_MINOR = DSL.field(DSL.name("wallet_overage", "overage_minor"), SQLDataType.BIGINT);
     }
+
+    static final class Program {
+        static final Table<Record> TABLE = DSL.table(DSL.name("credit_program"));
+        static final Field<String> PROGRAM_ID = f("program_id", SQLDataType.VARCHAR);
+        static final Field<Integer> VERSION = f("version", SQLDataType.INTEGER);
+        static final Field<LocalDate> EFFECTIVE_FROM = f("effective_from", SQLDataType.LOCALDATE);
+        static final Field<String> CURRENCY = f("currency", SQLDataType.VARCHAR);
+        static final Field<BigDecimal> VALUE_PER_CREDIT = f("value_per_credit", SQLDataType.NUMERIC(38, 18));
+        static final Field<String> EXPIRY_KIND = f("expiry_kind", SQLDataType.VARCHAR);
+        static final Field<Integer> EXPIRY_DAYS = f("expiry_days", SQLDataType.INTEGER);
+        static final Field<LocalDate> EXPIRY_DATE = f("expiry_date", SQLDataType.LOCALDATE);
+        static final Field<String> BREAKAGE_POLICY = f("breakage_policy", SQLDataType.VARCHAR);
+        static final Field<BigDecimal> EXPECTED_RATE = f("expected_rate", SQLDataType.NUMERIC(12, 8));
+        static final Field<BigDecimal> ESCHEAT_SHARE = f("escheat_share", SQLDataType.NUMERIC(12, 8));
+        static final Field<Boolean> REFUNDS_ALLOWED = f("refunds_allowed", SQLDataType.BOOLEAN);
+        static final Field<String> ADOPTED_BY = f("adopted_by", SQLDataType.VARCHAR);
+        static final Field<java.time.OffsetDateTime> RECORDED_AT = f("recorded_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<?>[] ALL = {PROGRAM_ID, VERSION, EFFECTIVE_FROM, CURRENCY, VALUE_PER_CREDIT, EXPIRY_KIND,
+                EXPIRY_DAYS, EXPIRY_DATE, BREAKAGE_POLICY, EXPECTED_RATE, ESCHEAT_SHARE, REFUNDS_ALLOWED, ADOPTED_BY,
+                RECORDED_AT};
+
+        private static <T> Field<T> f(String column, DataType<T> type) {
+            return DSL.field(DSL.name("credit_program", column), type);
+        }
+    }
 }

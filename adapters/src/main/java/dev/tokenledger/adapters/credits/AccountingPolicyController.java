@@ -1,0 +1,58 @@
+package dev.tokenledger.adapters.credits;
+
+import dev.tokenledger.adapters.platform.InvalidParameterException;
+import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.exports.AccountingPolicyDocument;
+import dev.tokenledger.projections.credits.CreditReports;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+@RestController
+@Tag(name = "Accounting policies", description = "The documented accounting policies, generated from the live configuration")
+public class AccountingPolicyController {
+
+    private final ChartOfAccounts chart;
+    private final CreditReports reports;
+    private final AccountingPolicyDocument.Settings settings;
+
+    public AccountingPolicyController(ChartOfAccounts chart, CreditReports reports,
+                                      @Value("${ledger.reporting-zone:UTC}") String zone,
+                                      @Value("${ledger.credits.auto-expiry.enabled:true}") boolean autoExpiry,
+                                      @Value("${ledger.credits.auto-expiry.grace-days:3}") int graceDays) {
+        this.chart = chart;
+        this.reports = reports;
+        this.settings = new AccountingPolicyDocument.Settings(zone, autoExpiry, graceDays);
+    }
+
+    @GetMapping("/api/v1/accounting-policies")
+    @Operation(summary = "How credits, breakage, promotional credits, overage, refunds, rounding and cut-off are "
+            + "treated, and since when (format=html or md; download=true to save it)")
+    public ResponseEntity<byte[]> policies(@RequestParam(defaultValue = "html") String format,
+                                           @RequestParam(defaultValue = "false") boolean download) {
+        String markdown = AccountingPolicyDocument.markdown(chart, reports.programs(), settings, Instant.now());
+        boolean html = switch (format) {
+            case "html" -> true;
+            case "md", "markdown" -> false;
+            default -> throw new InvalidParameterException("format", "html or md");
+        };
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(html ? MediaType.parseMediaType("text/html;charset=UTF-8")
+                        : MediaType.parseMediaType("text/markdown;charset=UTF-8"));
+        if (download) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION,
+                    "attachment; filename=\"accounting-policies." + (html ? "html" : "md") + "\"");
+        }
+        String body = html ? AccountingPolicyDocument.html(markdown) : markdown;
+        return response.body(body.getBytes(StandardCharsets.UTF_8));
+    }
+}

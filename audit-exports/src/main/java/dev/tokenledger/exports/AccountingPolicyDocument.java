@@ -1,0 +1,119 @@
+package dev.tokenledger.exports;
+
+import dev.tokenledger.chart.Account;
+import dev.tokenledger.chart.AccountRole;
+import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.journal.PolicyVersions;
+import dev.tokenledger.projections.credits.CreditReports.ProgramVersion;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The documented accounting policies, written from the live configuration (chart of accounts, credit programs
+ * and their versions, reporting time zone, expiry settings), so the document always states what the ledger does
+ * and since when. Markdown for review and version control; HTML for reading and export.
+ */
+public final class AccountingPolicyDocument {
+
+    /** The settings the document states. */
+    public record Settings(String reportingZone, boolean autoExpiry, int expiryGraceDays) {
+    }
+
+    private AccountingPolicyDocument() {
+    }
+
+    public static String markdown(ChartOfAccounts chart, List<ProgramVersion> programs, Settings settings, Instant generatedAt) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Accounting policies\n\n");
+        md.append("Generated ").append(generatedAt).append(" from the ledger's live configuration. Chart of accounts: `")
+                .append(chart.source()).append("` (SHA-256 `").append(chart.fingerprint()).append("`). ")
+                .append("Every posting records the policy version it was decided under; a posting is never re-derived under a later version.\n\n");
+
+        md.append("## 1. Money and rounding\n\n");
+        md.append("- Amounts in the general ledger are exact, at the currency's minor unit; an amount with finer precision is refused, never rounded silently.\n");
+        md.append("- Prices and usage values may be finer (a price per credit or token); they are kept exactly and rounded only when posted: half-up, ties away from zero.\n");
+        md.append("- **Cumulative catch-up.** Whatever is earned gradually (usage of a credit pool, proportional breakage, overage) is computed as an exact cumulative amount, rounded once, and the difference from what was already posted is posted. Totals therefore do not depend on how usage is split into draws.\n\n");
+
+        md.append("## 2. Cut-off and periods\n\n");
+        md.append("- Accounting periods are calendar months in the reporting time zone **").append(settings.reportingZone()).append("**. The effective date of usage is the date of its timestamp in that zone.\n");
+        md.append("- Every entry has an effective date and a recorded time (when the ledger learned of it). Trial balances can be read as of a date and as known at a past recorded time.\n");
+        md.append("- Closed periods never change. An entry dated in a closed period posts on the first day of the first open period, flagged prior-period, with a reference to its original date. Reopening a period needs a reason and is recorded in the audit trail.\n");
+        md.append("- Corrections are new entries: reversals mirror an entry and link to it; manual adjustments need a reason. Policy version `").append(PolicyVersions.LEDGER_CORE).append("`.\n\n");
+
+        md.append("## 3. Prepaid credits\n\n");
+        md.append("- A purchase of credits creates a pool: P = the consideration allocated to it, N = the credits granted (bonus credits included, so each credit carries P/N). Cash purchases debit ")
+                .append(account(chart, AccountRole.CASH)).append(", invoiced purchases ").append(account(chart, AccountRole.ACCOUNTS_RECEIVABLE))
+                .append("; both credit the contract liability ").append(account(chart, AccountRole.DEFERRED_REVENUE_CREDITS)).append(". No revenue is recognised on purchase.\n");
+        md.append("- Usage draws from pools in order of earliest expiry, then earliest purchase. A pool that expires on date D can be drawn through the end of D. Usage revenue of a pool, cumulative = round(P x R / N), R = credits redeemed; it moves from the contract liability to ")
+                .append(account(chart, AccountRole.USAGE_REVENUE)).append(".\n");
+        md.append("- **Promotional credits** carry no consideration (P = 0): they are drawn like any pool, post no revenue, and are tracked in credits for metrics.\n");
+        md.append("- **Overage**: usage that no pool covers is revenue billed in arrears: ").append(account(chart, AccountRole.UNBILLED_RECEIVABLE))
+                .append(" against usage revenue at the program's value per credit, by cumulative catch-up; invoicing moves it to receivables; payment to cash.\n");
+        md.append("- **Holds** reserve credits for a request before it is served; they post nothing. Available balance = credits in usable pools less open holds; a hold lapses by itself at its expiry time.\n\n");
+
+        md.append("## 4. Breakage, expiry and unclaimed property\n\n");
+        md.append("- **REMOTE** (the default): no breakage before expiry; at expiry the remaining liability, less the amount expected to be remitted as unclaimed property, is recognised as ")
+                .append(account(chart, AccountRole.BREAKAGE_REVENUE)).append(".\n");
+        md.append("- **PROPORTIONAL** (ASC 606-10-55-48, where redemption history is reliable): total revenue, cumulative = round((P - X - refunds) x min(R / E, 1)), E = credits expected to be redeemed; breakage = that total less usage revenue. A revised E is applied by catch-up when revised, which can be negative; a draw beyond E first raises E to R. At expiry the remaining liability, less escheat, is trued up to breakage.\n");
+        md.append("- **Escheat**: X = P x the program's escheat share is reclassified at expiry from the contract liability to ")
+                .append(account(chart, AccountRole.UNCLAIMED_PROPERTY_LIABILITY)).append(" (at most what remains).\n");
+        md.append("- **Expiry** is ").append(settings.autoExpiry() ? "automatic" : "**switched off** (expiries are stated explicitly)")
+                .append(": a pool is expired, dated its expiry date D, once D plus a grace period of ").append(settings.expiryGraceDays())
+                .append(" day(s) for late usage has passed; each pool exactly once. Imports of history state expiries explicitly.\n");
+        md.append("- Over a pool's life: usage + breakage + escheat + refunds = P, and the liability is never negative.\n\n");
+
+        md.append("## 5. Refunds\n\n");
+        md.append("Where a program allows it, unused value of a paid pool can be refunded (at most the value of its unused credits, less expected escheat): the contract liability is debited against ")
+                .append(account(chart, AccountRole.CASH)).append(" or ").append(account(chart, AccountRole.REFUND_LIABILITY))
+                .append(". Promotional credits are never refunded.\n\n");
+
+        md.append("## 6. Credit programs in force, and since when\n\n");
+        if (programs.isEmpty()) {
+            md.append("No credit program has been adopted yet.\n\n");
+        } else {
+            md.append("| program | version | effective from | currency | value per credit | expiry | breakage | expected redemption | escheat share | refunds | adopted by | recorded |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            for (ProgramVersion p : programs) {
+                String expiry = switch (p.expiryKind()) {
+                    case "DAYS_AFTER_PURCHASE" -> p.expiryDays() + " days after purchase";
+                    case "FIXED_DATE" -> "on " + p.expiryDate();
+                    default -> "never";
+                };
+                md.append("| ").append(p.programId()).append(" | ").append(p.version()).append(" | ").append(p.effectiveFrom())
+                        .append(" | ").append(p.currency()).append(" | ").append(p.valuePerCredit().toPlainString())
+                        .append(" | ").append(expiry).append(" | ").append(p.breakagePolicy()).append(" | ")
+                        .append("PROPORTIONAL".equals(p.breakagePolicy()) ? p.expectedRedemptionRate().toPlainString() : "-")
+                        .append(" | ").append(p.escheatShare().toPlainString()).append(" | ").append(p.refundsAllowed() ? "allowed" : "not allowed")
+                        .append(" | ").append(p.adoptedBy() == null ? "-" : p.adoptedBy()).append(" | ").append(p.recordedAt()).append(" |\n");
+            }
+            md.append("\nPostings under a program record the version as `credits/{program}/v{version}`.\n\n");
+        }
+
+        md.append("## 7. Chart of accounts\n\n");
+        md.append("| code | name | type | role | ERP code |\n|---|---|---|---|---|\n");
+        for (Account a : chart.accounts()) {
+            md.append("| ").append(a.code()).append(" | ").append(a.name()).append(" | ").append(a.type()).append(" | ")
+                    .append(a.role().map(Enum::name).orElse("-")).append(" | ").append(a.erpCode()).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    public static String html(String markdown) {
+        var extensions = List.of(TablesExtension.create());
+        Parser parser = Parser.builder().extensions(extensions).build();
+        HtmlRenderer renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).build();
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Accounting policies</title>"
+                + "<style>body{font-family:sans-serif;max-width:70em;margin:2em auto;line-height:1.45}"
+                + "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.25em .5em}</style></head><body>\n"
+                + renderer.render(parser.parse(markdown)) + "</body></html>\n";
+    }
+
+    private static String account(ChartOfAccounts chart, AccountRole role) {
+        Account account = chart.accountFor(role);
+        return account.code() + " " + account.name();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tokenledger.exports;
+
+import dev.tokenledger.chart.ChartLoader;
+import dev.tokenledger.projections.credits.CreditReports.ProgramVersion;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountingPolicyDocumentTest {
+
+    @Test
+    void statesTheLiveProgramsSettingsAndChart() {
+        var programs = List.of(new ProgramVersion("standard", 2, LocalDate.of(2026, 7, 1), "USD", new BigDecimal("0.01"),
+                "DAYS_AFTER_PURCHASE", 365, null, "PROPORTIONAL", new BigDecimal("0.8"), new BigDecimal("0.05"), true,
+                "accountant", Instant.parse("2026-06-20T10:00:00Z")));
+        String md = AccountingPolicyDocument.markdown(ChartLoader.defaultChart(), programs,
+                new AccountingPolicyDocument.Settings("Europe/Paris", true, 3), Instant.parse("2026-11-23T00:00:00Z"));
+        assertThat(md).contains("reporting time zone **Europe/Paris**")
+                .contains("| standard | 2 | 2026-07-01 | USD | 0.01 | 365 days after purchase | PROPORTIONAL | 0.8 | 0.05 | allowed | accountant |")
+                .contains("grace period of 3 day(s)")
+                .contains("2300 Contract liability, prepaid credits")
+                .contains("| 4200 | Breakage revenue | REVENUE | BREAKAGE_REVENUE | 4200-00 |");
+        String html = AccountingPolicyDocument.html(md);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<table>").contains("<td>standard</td>")
+                .contains("<h2>6. Credit programs in force, and since when</h2>");
+        assertThat(AccountingPolicyDocument.markdown(ChartLoader.defaultChart(), List.of(),
+                new AccountingPolicyDocument.Settings("UTC", false, 0), Instant.EPOCH))
+                .contains("No credit program has been adopted yet").contains("**switched off**");
+    }
+}
