@@ -86,6 +86,8 @@ class CreditLifecycleTest {
             assertThat(period.at("/tiesToGeneralLedger").asBoolean()).isTrue();
         }
         assertThat(periods.get(0).at("/total/additions").asText()).isEqualTo("100.00");
+        assertThat(periods.get(0).at("/rows/0/program").asText()).isEqualTo("standard");
+        assertThat(periods.get(0).at("/rows/0/pool").asText()).isEqualTo("p1");
         assertThat(periods.get(0).at("/total/usageRevenue").asText()).isEqualTo("25.00");
         assertThat(periods.get(0).at("/total/closing").asText()).isEqualTo("75.00");
         assertThat(periods.get(1).at("/total/opening").asText()).isEqualTo("75.00");
@@ -149,6 +151,10 @@ class CreditLifecycleTest {
         }
         pool.shutdown();
         assertThat(byStatus).isEqualTo(Map.of(201, 30, 409, 10));
+        var wallet = http.getConsistent("auditor", "/api/v1/customers/globex/wallet");
+        assertThat(wallet.text("/availableCredits")).isEqualTo("3000");
+        assertThat(wallet.text("/heldCredits")).isEqualTo("3000");
+        assertThat(wallet.text("/availableAfterHolds")).isEqualTo("0");
         // capture one hold for 40 of its 100 credits and release another: 3000 - 40 drawn - 28 x 100 held = 160 free
         assertThat(http.post("ingest", "/api/v1/customers/globex/holds/" + granted.get(0) + "/capture",
                 "{\"drawId\":\"d0\",\"credits\":\"40\"}").status()).isEqualTo(201);

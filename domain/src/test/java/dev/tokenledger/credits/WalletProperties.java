@@ -74,6 +74,12 @@ class WalletProperties {
         for (Step step : history) {
             run.send(step);
         }
+        // before expiry: each pool's contract liability in the postings equals the wallet's own ledger of it
+        for (Map.Entry<String, long[]> pool : run.postingsPerPool().entrySet()) {
+            long[] t = pool.getValue();
+            assertThat(t[5]).as("GL liability ties to pool " + pool.getKey()).isEqualTo(t[0] - t[1] - t[2] - t[3] - t[4]);
+            assertThat(t[5]).as("liability of " + pool.getKey() + " never negative").isGreaterThanOrEqualTo(0);
+        }
         for (int pool = 0; pool < run.pools; pool++) {
             run.send(new Expire(pool));
         }

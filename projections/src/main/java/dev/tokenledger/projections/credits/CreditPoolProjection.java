@@ -103,8 +103,25 @@ public class CreditPoolProjection {
                 .where(pool(e.customerId(), e.poolId())).execute();
     }
 
+    @EventHandler
+    void on(dev.tokenledger.credits.Events.HoldPlaced e) {
+        db.insertInto(CreditTables.Hold.TABLE)
+                .set(CreditTables.Hold.CUSTOMER_ID, e.customerId()).set(CreditTables.Hold.HOLD_ID, e.holdId())
+                .set(CreditTables.Hold.CREDITS, e.credits())
+                .set(CreditTables.Hold.EXPIRES_AT, e.expiresAt().atOffset(java.time.ZoneOffset.UTC))
+                .execute();
+    }
+
+    @EventHandler
+    void on(dev.tokenledger.credits.Events.HoldReleased e) {
+        db.deleteFrom(CreditTables.Hold.TABLE)
+                .where(CreditTables.Hold.CUSTOMER_ID.eq(e.customerId()).and(CreditTables.Hold.HOLD_ID.eq(e.holdId())))
+                .execute();
+    }
+
     @ResetHandler
     void reset() {
+        db.truncate(CreditTables.Hold.TABLE).execute();
         db.truncate(Pool.TABLE).execute();
         db.truncate(Overage.TABLE).execute();
     }

@@ -60,8 +60,14 @@ public class CreditReports {
         }
         long overage = Optional.ofNullable(db.select(Overage.OVERAGE_MINOR).from(Overage.TABLE)
                 .where(Overage.CUSTOMER_ID.eq(customerId)).fetchOne(Overage.OVERAGE_MINOR)).orElse(0L);
-        return Optional.of(new WalletView(customerId, currency.getCurrencyCode(), plain(available),
-                money(liability, currency), money(overage, currency), pools));
+        BigDecimal held = db.select(org.jooq.impl.DSL.sum(CreditTables.Hold.CREDITS)).from(CreditTables.Hold.TABLE)
+                .where(CreditTables.Hold.CUSTOMER_ID.eq(customerId))
+                .and(CreditTables.Hold.EXPIRES_AT.gt(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)))
+                .fetchOne(0, BigDecimal.class);
+        held = held == null ? BigDecimal.ZERO : held;
+        return Optional.of(new WalletView(customerId, currency.getCurrencyCode(), plain(available), plain(held),
+                plain(available.subtract(held).max(BigDecimal.ZERO)), money(liability, currency),
+                money(overage, currency), pools));
     }
 
     /** One adopted version of a credit program, as the policy document states it. */
@@ -147,6 +153,9 @@ public class CreditReports {
             m[bucket] += bucket == 0 || bucket == 5 ? credit : -credit;
         }
 
+        Map<String, String> programOfPool = new HashMap<>();
+        db.select(Pool.CUSTOMER_ID, Pool.POOL_ID, Pool.PROGRAM_ID).from(Pool.TABLE)
+                .forEach(r -> programOfPool.put(r.get(Pool.CUSTOMER_ID) + "|" + r.get(Pool.POOL_ID), r.get(Pool.PROGRAM_ID)));
         Map<List<String>, Long> balance = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         for (var period : movements.headMap(from).values()) {
             period.forEach((key, m) -> balance.merge(key, m[0] - m[1] - m[2] - m[3] - m[4] + m[5], Long::sum));
@@ -165,7 +174,8 @@ public class CreditReports {
                 if (opening == 0 && closing == 0 && m[0] == 0 && m[1] == 0 && m[2] == 0 && m[3] == 0 && m[4] == 0 && m[5] == 0) {
                     continue;
                 }
-                rows.add(row(entry.getKey().get(0), entry.getKey().get(1), opening, m, closing, fromOpening, currency));
+                rows.add(row(entry.getKey().get(0), programOfPool.get(entry.getKey().get(0) + "|" + entry.getKey().get(1)),
+                        entry.getKey().get(1), opening, m, closing, fromOpening, currency));
                 total[0] += opening;
                 for (int i = 0; i < 6; i++) {
                     total[i + 1] += m[i];
@@ -175,7 +185,7 @@ public class CreditReports {
                 entry.setValue(closing);
             }
             long glClosing = glBalance(liability, currencyCode, month, customer);
-            Rollforward.Row totalRow = row(null, null, total[0], new long[]{total[1], total[2], total[3], total[4], total[5], total[6]},
+            Rollforward.Row totalRow = row(null, null, null, total[0], new long[]{total[1], total[2], total[3], total[4], total[5], total[6]},
                     total[7], total[8], currency);
             boolean identity = total[0] + total[1] - total[2] - total[3] - total[4] - total[5] + total[6] == total[7];
             periods.add(new Rollforward.Period(month.toString(), rows, totalRow, money(glClosing, currency), identity,
@@ -195,9 +205,9 @@ public class CreditReports {
         return sum == null ? 0 : sum.longValueExact();
     }
 
-    private static Rollforward.Row row(String customer, String pool, long opening, long[] m, long closing,
+    private static Rollforward.Row row(String customer, String program, String pool, long opening, long[] m, long closing,
                                        long fromOpening, Currency currency) {
-        return new Rollforward.Row(customer, pool == null || pool.isEmpty() ? null : pool, money(opening, currency),
+        return new Rollforward.Row(customer, program, pool == null || pool.isEmpty() ? null : pool, money(opening, currency),
                 money(m[0], currency), money(m[1], currency), money(m[2], currency), money(m[3], currency),
                 money(m[4], currency), money(m[5], currency), money(closing, currency), money(fromOpening, currency));
     }

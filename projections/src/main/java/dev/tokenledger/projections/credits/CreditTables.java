@@ -78,4 +78,12 @@ final class CreditTables {
             return DSL.field(DSL.name("credit_program", column), type);
         }
     }
+
+    static final class Hold {
+        static final Table<Record> TABLE = DSL.table(DSL.name("wallet_hold"));
+        static final Field<String> CUSTOMER_ID = DSL.field(DSL.name("wallet_hold", "customer_id"), SQLDataType.VARCHAR);
+        static final Field<String> HOLD_ID = DSL.field(DSL.name("wallet_hold", "hold_id"), SQLDataType.VARCHAR);
+        static final Field<BigDecimal> CREDITS = DSL.field(DSL.name("wallet_hold", "credits"), SQLDataType.NUMERIC(38, 18));
+        static final Field<java.time.OffsetDateTime> EXPIRES_AT = DSL.field(DSL.name("wallet_hold", "expires_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+    }
 }

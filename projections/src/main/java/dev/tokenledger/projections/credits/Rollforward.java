@@ -14,7 +14,7 @@ public record Rollforward(String account, String currency, List<Period> periods)
                          boolean identityHolds, boolean tiesToGeneralLedger) {
     }
 
-    public record Row(String customer, String pool, BigDecimal opening, BigDecimal additions, BigDecimal usageRevenue,
+    public record Row(String customer, String program, String pool, BigDecimal opening, BigDecimal additions, BigDecimal usageRevenue,
                       BigDecimal breakage, BigDecimal escheat, BigDecimal refunds, BigDecimal adjustments,
                       BigDecimal closing, BigDecimal revenueFromOpeningBalance) {
     }

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A customer's credits now: per pool and in total, in credits and in money (contract liability). */
-public record WalletView(String customerId, String currency, BigDecimal availableCredits, BigDecimal liability,
-                         BigDecimal unbilledOverage, List<PoolView> pools) {
+public record WalletView(String customerId, String currency, BigDecimal availableCredits, BigDecimal heldCredits,
+                         BigDecimal availableAfterHolds, BigDecimal liability, BigDecimal unbilledOverage,
+                         List<PoolView> pools) {
 
     public record PoolView(String poolId, String programId, String policyVersion, String breakagePolicy,
                            boolean promotional, LocalDate purchasedOn, LocalDate expiresOn, boolean expired,
