@@ -109,6 +109,11 @@ class CreditLifecycleTest {
         assertThat(html.getHeaders().getFirst("Content-Disposition")).contains("accounting-policies.html");
         assertThat(html.getBody()).contains("<td>standard</td>");
 
+        var openApi = http.get("auditor", "/v3/api-docs").body();
+        assertThat(openApi.at("/paths/~1api~1v1~1customers~1{customerId}~1credit-purchases/post/requestBody/content")
+                .toString()).contains("order-1001");
+        assertThat(openApi.at("/paths").has("/api/v1/reports/deferred-revenue-rollforward")).isTrue();
+
         var trail = http.get("auditor", "/api/v1/audit-trail/wallet:acme:d2");
         assertThat(trail.text("/steps/0/eventType")).isEqualTo("UsageDrawn");
         assertThat(trail.text("/steps/0/principal")).isEqualTo("ingest");

@@ -1,5 +1,6 @@
 package dev.tokenledger.adapters.credits;
 
+import dev.tokenledger.adapters.platform.ApiExamples;
 import dev.tokenledger.adapters.platform.InvalidParameterException;
 import dev.tokenledger.credits.AdoptCreditProgram;
 import dev.tokenledger.credits.CreditProgram;
@@ -60,7 +61,7 @@ public class CreditController {
 
     @PostMapping("/api/v1/credit-programs")
     @Operation(summary = "Adopt a credit program, or a new version of it from effectiveFrom (ADMIN, ACCOUNTANT)")
-    public ResponseEntity<CreditProgram.Adopted> adoptProgram(@RequestBody AdoptCreditProgram request) {
+    public ResponseEntity<CreditProgram.Adopted> adoptProgram(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.PROGRAM))) @RequestBody AdoptCreditProgram request) {
         CreditProgram.Adopted adopted = commands.sendAndWait(request);
         return ResponseEntity.status(adopted.alreadyApplied() ? HttpStatus.OK : HttpStatus.CREATED).body(adopted);
     }
@@ -72,7 +73,7 @@ public class CreditController {
 
     @PostMapping("/api/v1/customers/{customerId}/credit-purchases")
     @Operation(summary = "Paid credits purchased (cash or invoiced, bonus credits included): one new pool")
-    public ResponseEntity<WalletResult> purchase(@PathVariable String customerId, @RequestBody PurchaseRequest r) {
+    public ResponseEntity<WalletResult> purchase(@PathVariable String customerId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.PURCHASE))) @RequestBody PurchaseRequest r) {
         return respond(commands.sendAndWait(new PurchaseCredits(customerId, r.purchaseId(), r.programId(),
                 r.effectiveDate(), r.price(), r.currency(), r.credits(), r.bonusCredits(), r.settlement(), r.expiresOn())));
     }
@@ -83,7 +84,7 @@ public class CreditController {
 
     @PostMapping("/api/v1/customers/{customerId}/credit-grants")
     @Operation(summary = "Promotional credits granted (no consideration; their usage posts no revenue)")
-    public ResponseEntity<WalletResult> grant(@PathVariable String customerId, @RequestBody GrantRequest r) {
+    public ResponseEntity<WalletResult> grant(@PathVariable String customerId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.GRANT))) @RequestBody GrantRequest r) {
         return respond(commands.sendAndWait(new GrantPromotionalCredits(customerId, r.grantId(), r.programId(),
                 r.effectiveDate(), r.credits(), r.expiresOn())));
     }
@@ -95,7 +96,7 @@ public class CreditController {
     @PostMapping("/api/v1/customers/{customerId}/usage-draws")
     @Operation(summary = "Usage drawn from the wallet: credits, or a value (exact, sub-cent allowed); overage beyond",
             description = "The effective date is the date of occurredAt in the reporting time zone unless given.")
-    public ResponseEntity<WalletResult> draw(@PathVariable String customerId, @RequestBody DrawRequest r) {
+    public ResponseEntity<WalletResult> draw(@PathVariable String customerId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.DRAW))) @RequestBody DrawRequest r) {
         LocalDate date = r.effectiveDate() != null ? r.effectiveDate()
                 : r.occurredAt() == null ? null : r.occurredAt().atZone(reportingZone).toLocalDate();
         return respond(commands.sendAndWait(new DrawUsage(customerId, r.drawId(), date, r.occurredAt(), r.credits(),
@@ -108,7 +109,7 @@ public class CreditController {
 
     @PostMapping("/api/v1/customers/{customerId}/refunds")
     @Operation(summary = "Refund of unused paid credits, where the program allows it")
-    public ResponseEntity<WalletResult> refund(@PathVariable String customerId, @RequestBody RefundRequest r) {
+    public ResponseEntity<WalletResult> refund(@PathVariable String customerId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.REFUND))) @RequestBody RefundRequest r) {
         return respond(commands.sendAndWait(new RefundCredits(customerId, r.refundId(), r.poolId(), r.effectiveDate(),
                 r.amount(), r.payout())));
     }
@@ -119,7 +120,7 @@ public class CreditController {
 
     @PostMapping("/api/v1/credit-pools/{poolId}/breakage-estimate")
     @Operation(summary = "Revise E for a PROPORTIONAL pool (catch-up, possibly negative)")
-    public ResponseEntity<WalletResult> revise(@PathVariable String poolId, @RequestBody EstimateRequest r) {
+    public ResponseEntity<WalletResult> revise(@PathVariable String poolId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.ESTIMATE))) @RequestBody EstimateRequest r) {
         return respond(commands.sendAndWait(new ReviseBreakageEstimate(requireCustomer(r.customerId()), poolId,
                 r.revisionId(), r.effectiveDate(), r.expectedRedeemedCredits())));
     }
@@ -129,7 +130,7 @@ public class CreditController {
 
     @PostMapping("/api/v1/credit-pools/{poolId}/expiry")
     @Operation(summary = "Expire a pool explicitly (imports of history, corrections)")
-    public ResponseEntity<WalletResult> expire(@PathVariable String poolId, @RequestBody ExpiryRequest r) {
+    public ResponseEntity<WalletResult> expire(@PathVariable String poolId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.EXPIRY))) @RequestBody ExpiryRequest r) {
         return respond(commands.sendAndWait(new ExpireCreditPool(requireCustomer(r.customerId()), poolId,
                 r.requestId(), r.effectiveDate())));
     }
@@ -141,7 +142,7 @@ public class CreditController {
     @Operation(summary = "Ask whether the customer may consume, reserving credits (or a value) until captured, "
             + "released or expired (ttlSeconds, default 300). 409 INSUFFICIENT_BALANCE when pools less open holds "
             + "do not cover it. Holds post nothing to the general ledger.")
-    public ResponseEntity<WalletResult> placeHold(@PathVariable String customerId, @RequestBody HoldRequest r) {
+    public ResponseEntity<WalletResult> placeHold(@PathVariable String customerId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.HOLD))) @RequestBody HoldRequest r) {
         return respond(commands.sendAndWait(new PlaceHold(customerId, r.holdId(), clock.instant(), r.credits(),
                 r.value(), r.ttlSeconds())));
     }
@@ -149,7 +150,7 @@ public class CreditController {
     @PostMapping("/api/v1/customers/{customerId}/holds/{holdId}/capture")
     @Operation(summary = "Close the hold and draw the usage actually consumed")
     public ResponseEntity<WalletResult> capture(@PathVariable String customerId, @PathVariable String holdId,
-                                                @RequestBody DrawRequest r) {
+                                                @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.CAPTURE))) @RequestBody DrawRequest r) {
         Instant occurredAt = r.occurredAt() == null ? clock.instant() : r.occurredAt();
         LocalDate date = r.effectiveDate() != null ? r.effectiveDate() : occurredAt.atZone(reportingZone).toLocalDate();
         return respond(commands.sendAndWait(new CaptureHold(customerId, holdId, r.drawId(), date, occurredAt,
@@ -167,7 +168,7 @@ public class CreditController {
 
     @PostMapping("/api/v1/customers/{customerId}/invoices")
     @Operation(summary = "Invoice overage billed in arrears (amount, or everything unbilled when omitted)")
-    public ResponseEntity<WalletResult> invoice(@PathVariable String customerId, @RequestBody InvoiceRequest r) {
+    public ResponseEntity<WalletResult> invoice(@PathVariable String customerId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.INVOICE))) @RequestBody InvoiceRequest r) {
         return respond(commands.sendAndWait(new InvoiceOverage(customerId, r.invoiceId(), r.effectiveDate(), r.amount())));
     }
 
@@ -176,7 +177,7 @@ public class CreditController {
 
     @PostMapping("/api/v1/customers/{customerId}/payments")
     @Operation(summary = "Payment of an overage invoice or of an invoiced purchase (invoiceId = purchaseId)")
-    public ResponseEntity<WalletResult> payment(@PathVariable String customerId, @RequestBody PaymentRequest r) {
+    public ResponseEntity<WalletResult> payment(@PathVariable String customerId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.PAYMENT))) @RequestBody PaymentRequest r) {
         return respond(commands.sendAndWait(new RecordPayment(customerId, r.paymentId(), r.invoiceId(),
                 r.effectiveDate(), r.amount())));
     }

@@ -1,5 +1,6 @@
 package dev.tokenledger.adapters.journal;
 
+import dev.tokenledger.adapters.platform.ApiExamples;
 import dev.tokenledger.journal.PostJournalEntry;
 import dev.tokenledger.journal.PostingResult;
 import dev.tokenledger.journal.ReverseJournalEntry;
@@ -33,7 +34,7 @@ public class JournalEntryController {
             description = "entryId is chosen by the client and is the idempotency key: a retry with the same content "
                     + "returns 200 with alreadyApplied=true; different content under the same id is refused (409). "
                     + "An entry dated in a closed period posts to the first open period, flagged priorPeriod.")
-    public ResponseEntity<PostingResult> post(@RequestBody PostJournalEntry request) {
+    public ResponseEntity<PostingResult> post(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.JOURNAL_ENTRY))) @RequestBody PostJournalEntry request) {
         PostingResult result = commands.sendAndWait(request);
         return respond(result);
     }
@@ -41,7 +42,7 @@ public class JournalEntryController {
     @PostMapping("/{entryId}/reversal")
     @Operation(summary = "Reverse an entry with a new entry that mirrors it",
             description = "reversalEntryId is the new entry's id and the idempotency key of this request.")
-    public ResponseEntity<PostingResult> reverse(@PathVariable String entryId, @RequestBody ReversalRequest request) {
+    public ResponseEntity<PostingResult> reverse(@PathVariable String entryId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.REVERSAL))) @RequestBody ReversalRequest request) {
         PostingResult result = commands.sendAndWait(new ReverseJournalEntry(entryId, request.reversalEntryId(),
                 request.effectiveDate(), request.reason()));
         return respond(result);

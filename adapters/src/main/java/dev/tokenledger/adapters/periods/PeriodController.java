@@ -1,5 +1,6 @@
 package dev.tokenledger.adapters.periods;
 
+import dev.tokenledger.adapters.platform.ApiExamples;
 import dev.tokenledger.periods.ClosePeriod;
 import dev.tokenledger.periods.PeriodChangeResult;
 import dev.tokenledger.periods.PeriodIds;
@@ -33,13 +34,13 @@ public class PeriodController {
 
     @PostMapping("/{period}/close")
     @Operation(summary = "Close a period (YYYY-MM)")
-    public PeriodChangeResult close(@PathVariable String period, @RequestBody CloseRequest request) {
+    public PeriodChangeResult close(@PathVariable String period, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.CLOSE))) @RequestBody CloseRequest request) {
         return commands.sendAndWait(new ClosePeriod(PeriodIds.parse(period), request.requestId()));
     }
 
     @PostMapping("/{period}/reopen")
     @Operation(summary = "Reopen a closed period (YYYY-MM); the reason is recorded in the audit trail")
-    public PeriodChangeResult reopen(@PathVariable String period, @RequestBody ReopenRequest request) {
+    public PeriodChangeResult reopen(@PathVariable String period, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.REOPEN))) @RequestBody ReopenRequest request) {
         return commands.sendAndWait(new ReopenPeriod(PeriodIds.parse(period), request.requestId(), request.reason()));
     }
 

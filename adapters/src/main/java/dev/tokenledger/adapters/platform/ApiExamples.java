@@ -1,0 +1,50 @@
+package dev.tokenledger.adapters.platform;
+
+/** Request examples shown in the OpenAPI document and Swagger UI. */
+public final class ApiExamples {
+
+    public static final String JOURNAL_ENTRY = """
+            {"entryId": "JE-2026-0001", "effectiveDate": "2026-03-05", "memo": "Bank charges", "reason": "March statement",
+             "lines": [
+               {"account": "5300", "side": "DEBIT", "amount": "12.30", "currency": "USD", "dimensions": {"customer": "acme"}},
+               {"account": "1000", "side": "CREDIT", "amount": "12.30", "currency": "USD"}]}""";
+    public static final String REVERSAL = """
+            {"reversalEntryId": "JE-2026-0001-R", "effectiveDate": "2026-03-06", "reason": "booked twice"}""";
+    public static final String CLOSE = """
+            {"requestId": "close-2026-01"}""";
+    public static final String REOPEN = """
+            {"requestId": "reopen-2026-01", "reason": "late vendor invoice"}""";
+    public static final String PROGRAM = """
+            {"programId": "standard", "requestId": "standard-v1", "effectiveFrom": "2026-01-01", "currency": "USD",
+             "valuePerCredit": "0.01", "expiry": {"kind": "DAYS_AFTER_PURCHASE", "days": 365},
+             "breakagePolicy": "PROPORTIONAL", "expectedRedemptionRate": "0.85", "escheatShare": "0.05",
+             "refundsAllowed": true}""";
+    public static final String PURCHASE = """
+            {"purchaseId": "order-1001", "programId": "standard", "effectiveDate": "2026-03-01", "price": "100.00",
+             "currency": "USD", "credits": "10000", "bonusCredits": "2000", "settlement": "CASH"}""";
+    public static final String GRANT = """
+            {"grantId": "welcome-1", "programId": "standard", "effectiveDate": "2026-03-01", "credits": "500",
+             "expiresOn": "2026-03-31"}""";
+    public static final String DRAW = """
+            {"drawId": "usage-2026-03-05T10", "occurredAt": "2026-03-05T10:59:59Z", "value": "3.4567",
+             "usageReference": "hourly batch 2026-03-05T10"}""";
+    public static final String HOLD = """
+            {"holdId": "req-7f3a", "credits": "250", "ttlSeconds": 120}""";
+    public static final String CAPTURE = """
+            {"drawId": "req-7f3a", "credits": "212"}""";
+    public static final String REFUND = """
+            {"refundId": "refund-17", "poolId": "order-1001", "effectiveDate": "2026-04-02", "amount": "20.00",
+             "payout": "CASH"}""";
+    public static final String ESTIMATE = """
+            {"customerId": "acme", "revisionId": "estimate-2026-06", "effectiveDate": "2026-06-30",
+             "expectedRedeemedCredits": "9000"}""";
+    public static final String EXPIRY = """
+            {"customerId": "acme", "requestId": "expire-order-1001", "effectiveDate": "2027-03-01"}""";
+    public static final String INVOICE = """
+            {"invoiceId": "INV-2026-03", "effectiveDate": "2026-03-31"}""";
+    public static final String PAYMENT = """
+            {"paymentId": "PAY-88", "invoiceId": "INV-2026-03", "effectiveDate": "2026-04-15", "amount": "42.10"}""";
+
+    private ApiExamples() {
+    }
+}
