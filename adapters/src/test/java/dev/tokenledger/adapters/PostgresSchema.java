@@ -33,6 +33,16 @@ public final class PostgresSchema {
         LedgerApplicationTestSupport.disableUpdateChecker();
     }
 
+    /** Starts the whole ledger on a fresh schema (no demo data, no wall-clock expiry), for tests outside Spring's runner. */
+    public static org.springframework.context.ConfigurableApplicationContext startLedger(String schema) {
+        LedgerApplication.disableAxonUpdateChecker();
+        String url = recreate(schema);
+        return new org.springframework.boot.builder.SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
+                "--spring.datasource.password=" + PASSWORD, "--spring.flyway.schemas=" + schema,
+                "--ledger.demo.enabled=false", "--ledger.credits.auto-expiry.enabled=false");
+    }
+
     public static String recreate(String schema) {
         try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

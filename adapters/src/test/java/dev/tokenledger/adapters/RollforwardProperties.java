@@ -22,7 +22,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.math.BigDecimal;
@@ -51,12 +50,7 @@ class RollforwardProperties {
 
     @BeforeContainer
     static void start() {
-        LedgerApplication.disableAxonUpdateChecker();
-        String url = PostgresSchema.recreate("it_rollforward");
-        app = new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + PostgresSchema.USER,
-                "--spring.datasource.password=" + PostgresSchema.PASSWORD, "--spring.flyway.schemas=it_rollforward",
-                "--ledger.demo.enabled=false", "--ledger.credits.auto-expiry.enabled=false");
+        app = PostgresSchema.startLedger("it_rollforward");
         CommandGateway commands = app.getBean(CommandGateway.class);
         commands.sendAndWait(new AdoptCreditProgram("remote", "r", START, "USD", new BigDecimal("0.01"),
                 ExpiryRule.daysAfterPurchase(120), BreakagePolicy.REMOTE, null, new BigDecimal("0.05"), true));

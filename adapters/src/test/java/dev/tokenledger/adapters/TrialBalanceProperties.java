@@ -19,7 +19,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.math.BigDecimal;
@@ -55,12 +54,7 @@ class TrialBalanceProperties {
 
     @BeforeContainer
     static void start() {
-        LedgerApplication.disableAxonUpdateChecker();
-        String url = PostgresSchema.recreate("it_properties");
-        app = new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + PostgresSchema.USER,
-                "--spring.datasource.password=" + PostgresSchema.PASSWORD, "--spring.flyway.schemas=it_properties",
-                "--ledger.demo.enabled=false");
+        app = PostgresSchema.startLedger("it_properties");
     }
 
     @AfterContainer

@@ -1,5 +1,6 @@
 package dev.tokenledger.credits;
 
+import dev.tokenledger.idempotency.ProcessedRequests;
 import dev.tokenledger.journal.EntryRules;
 import dev.tokenledger.journal.InputFingerprint;
 import dev.tokenledger.rejection.LedgerRejection;
@@ -15,8 +16,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -28,7 +27,7 @@ public class CreditProgram {
     private String id;
     private int version;
     private LocalDate lastEffectiveFrom;
-    private final Map<String, String> handled = new HashMap<>();
+    private final ProcessedRequests processed = new ProcessedRequests();
 
     protected CreditProgram() {
     }
@@ -45,11 +44,7 @@ public class CreditProgram {
     public Adopted handle(AdoptCreditProgram c) {
         String hash = InputFingerprint.of("program", c.effectiveFrom(), c.currency(), c.valuePerCredit(), c.expiry(),
                 c.breakagePolicy(), c.expectedRedemptionRate(), c.escheatShare(), c.refundsAllowed());
-        String earlier = c.requestId() == null ? null : handled.get(c.requestId());
-        if (earlier != null) {
-            if (!earlier.equals(hash)) {
-                throw LedgerRejection.of(RejectionCode.IDEMPOTENCY_KEY_REUSED, "requestId", "request " + c.requestId() + " was used for other terms");
-            }
+        if (processed.isRetry(c.requestId(), hash, "requestId")) {
             return new Adopted(c.programId(), version, true);
         }
         Violations v = new Violations();
@@ -101,6 +96,6 @@ public class CreditProgram {
         id = aggregateId(e.programId());
         version = e.terms().version();
         lastEffectiveFrom = e.effectiveFrom();
-        handled.put(e.requestId(), e.inputHash());
+        processed.record(e.requestId(), e.inputHash());
     }
 }

@@ -15,6 +15,7 @@ import dev.tokenledger.credits.Events.CreditsRefunded;
 import dev.tokenledger.credits.Events.PoolDraw;
 import dev.tokenledger.credits.Events.PromotionalCreditsGranted;
 import dev.tokenledger.credits.Events.UsageDrawn;
+import dev.tokenledger.idempotency.ProcessedRequests;
 import dev.tokenledger.journal.EntryRules;
 import dev.tokenledger.journal.InputFingerprint;
 import dev.tokenledger.journal.PostedEntry;
@@ -59,8 +60,7 @@ public class Wallet {
     private long nextSequence;
     private BigDecimal overageValue = BigDecimal.ZERO;
     private long overagePosted;
-    /** request id -> fingerprint of the request, for idempotent retries. */
-    private final Map<String, String> handled = new HashMap<>();
+    private final ProcessedRequests processed = new ProcessedRequests();
     /** Open holds by id; expired ones stop counting but stay until released or captured. */
     private final Map<String, Events.HoldPlaced> holds = new HashMap<>();
     /** Receivables still open, by invoice id (overage invoices, and invoiced purchases under their purchase id). */
@@ -437,15 +437,9 @@ public class Wallet {
     // --- helpers -------------------------------------------------------------------------------------------
 
     private Optional<WalletResult> replay(String requestId, String hash, String customer) {
-        String earlier = requestId == null ? null : handled.get(requestId);
-        if (earlier == null) {
-            return Optional.empty();
-        }
-        if (!earlier.equals(hash)) {
-            throw LedgerRejection.of(RejectionCode.IDEMPOTENCY_KEY_REUSED, "requestId",
-                    "request " + requestId + " was already used for a different request");
-        }
-        return Optional.of(new WalletResult(requestId, WalletIds.entryId(customer, requestId), true));
+        return processed.isRetry(requestId, hash, "requestId")
+                ? Optional.of(new WalletResult(requestId, WalletIds.entryId(customer, requestId), true))
+                : Optional.empty();
     }
 
     private CreditPool pool(String poolId, java.time.LocalDate date) {
@@ -519,7 +513,7 @@ public class Wallet {
         customerId = customer;
         currency = terms.currency();
         valuePerCredit = terms.valuePerCredit();
-        handled.put(requestId, hash);
+        processed.record(requestId, hash);
         nextSequence++;
     }
 
@@ -548,14 +542,14 @@ public class Wallet {
         }
         overageValue = e.overageValueAfter();
         overagePosted += e.overageMinor();
-        handled.put(e.drawId(), e.inputHash());
+        processed.record(e.drawId(), e.inputHash());
     }
 
     @EventSourcingHandler
     void on(Events.OverageInvoiced e) {
         overageInvoiced += e.amountMinor();
         openInvoices.put(e.invoiceId(), e.amountMinor());
-        handled.put(e.invoiceId(), e.inputHash());
+        processed.record(e.invoiceId(), e.inputHash());
     }
 
     @EventSourcingHandler
@@ -566,13 +560,13 @@ public class Wallet {
         } else {
             openInvoices.put(e.invoiceId(), left);
         }
-        handled.put(e.paymentId(), e.inputHash());
+        processed.record(e.paymentId(), e.inputHash());
     }
 
     @EventSourcingHandler
     void on(Events.HoldPlaced e) {
         holds.put(e.holdId(), e);
-        handled.put(e.holdId(), e.inputHash());
+        processed.record(e.holdId(), e.inputHash());
     }
 
     @EventSourcingHandler
@@ -584,18 +578,18 @@ public class Wallet {
     void on(BreakageEstimateRevised e) {
         CreditPool pool = pools.get(e.poolId());
         pool.apply(new CreditPool.Recognition(pool.redeemed, e.expectedAfter(), 0, e.breakageMinor()));
-        handled.put(e.revisionId(), e.inputHash());
+        processed.record(e.revisionId(), e.inputHash());
     }
 
     @EventSourcingHandler
     void on(CreditPoolExpired e) {
         pools.get(e.poolId()).apply(new CreditPool.Expiry(e.breakageMinor(), e.escheatMinor()));
-        handled.put(e.requestId(), e.inputHash());
+        processed.record(e.requestId(), e.inputHash());
     }
 
     @EventSourcingHandler
     void on(CreditsRefunded e) {
         pools.get(e.poolId()).apply(new CreditPool.Refund(e.amountMinor(), e.credits(), e.expectedAfter(), e.breakageMinor()));
-        handled.put(e.refundId(), e.inputHash());
+        processed.record(e.refundId(), e.inputHash());
     }
 }

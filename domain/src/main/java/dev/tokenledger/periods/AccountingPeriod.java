@@ -1,5 +1,6 @@
 package dev.tokenledger.periods;
 
+import dev.tokenledger.idempotency.ProcessedRequests;
 import dev.tokenledger.journal.EntryRules;
 import dev.tokenledger.journal.InputFingerprint;
 import dev.tokenledger.rejection.LedgerRejection;
@@ -13,8 +14,6 @@ import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.time.YearMonth;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -25,8 +24,7 @@ public class AccountingPeriod {
     @AggregateIdentifier
     private String id;
     private boolean closed;
-    /** request id -> fingerprint, so retries are no-ops and reused ids are refused. */
-    private final Map<String, String> handledRequests = new HashMap<>();
+    private final ProcessedRequests processed = new ProcessedRequests();
 
     protected AccountingPeriod() {
     }
@@ -35,7 +33,7 @@ public class AccountingPeriod {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public PeriodChangeResult handle(ClosePeriod command) {
         String hash = InputFingerprint.of("close", command.period());
-        if (alreadyHandled(command.requestId(), hash)) {
+        if (processed.isRetry(command.requestId(), hash, "requestId")) {
             return new PeriodChangeResult(command.period(), closed, true);
         }
         Violations violations = new Violations();
@@ -53,7 +51,7 @@ public class AccountingPeriod {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public PeriodChangeResult handle(ReopenPeriod command) {
         String hash = InputFingerprint.of("reopen", command.period(), command.reason());
-        if (alreadyHandled(command.requestId(), hash)) {
+        if (processed.isRetry(command.requestId(), hash, "requestId")) {
             return new PeriodChangeResult(command.period(), closed, true);
         }
         Violations violations = new Violations();
@@ -68,29 +66,17 @@ public class AccountingPeriod {
         return new PeriodChangeResult(command.period(), false, false);
     }
 
-    private boolean alreadyHandled(String requestId, String hash) {
-        String earlier = requestId == null ? null : handledRequests.get(requestId);
-        if (earlier == null) {
-            return false;
-        }
-        if (!earlier.equals(hash)) {
-            throw LedgerRejection.of(RejectionCode.IDEMPOTENCY_KEY_REUSED, "requestId",
-                    "request " + requestId + " was already used for a different request");
-        }
-        return true;
-    }
-
     @EventSourcingHandler
     void on(PeriodClosed event) {
         id = PeriodIds.aggregateId(event.period());
         closed = true;
-        handledRequests.put(event.requestId(), event.inputHash());
+        processed.record(event.requestId(), event.inputHash());
     }
 
     @EventSourcingHandler
     void on(PeriodReopened event) {
         closed = false;
-        handledRequests.put(event.requestId(), event.inputHash());
+        processed.record(event.requestId(), event.inputHash());
     }
 
     static boolean isClosedAfter(boolean closedBefore, Object eventPayload) {

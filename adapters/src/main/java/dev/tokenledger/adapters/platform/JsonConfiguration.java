@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import java.math.BigDecimal;
 
 /**
- * Web JSON: amounts leave as exact decimal strings ("12.30"), so no client parses money into a float and the
- * currency's scale survives. Requests may send amounts as strings or JSON numbers; both are read exactly.
+ * Web JSON: amounts leave as exact decimal strings ("12.30"), so no client reads money as an inexact binary number
+ * and the currency's scale survives. Requests may send amounts as strings or JSON numbers; both are read exactly.
  */
 @Configuration
 public class JsonConfiguration {
