@@ -248,6 +248,50 @@ class JournalApiTest {
                 .isEqualTo("ENTRY_ID_IN_USE");
     }
 
+    @Test
+    void entriesRacingAPeriodCloseEitherCommitBeforeItOrAreRoutedPastIt() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<LedgerHttp.Reply>> posts = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String body = entry("race-" + i, "2024-06-15", "AUD", "1000", "3000", "1.00");
+            posts.add(pool.submit(() -> http.post("accountant", "/api/v1/journal-entries", body)));
+            if (i == 25) {
+                posts.add(pool.submit(() -> http.post("accountant", "/api/v1/periods/2024-06/close", "{\"requestId\":\"close-race\"}")));
+            }
+        }
+        int routed = 0;
+        for (var post : posts) {
+            var reply = post.get();
+            assertThat(reply.status()).as(reply.body().toString()).isIn(200, 201);
+            if (reply.body().at("/priorPeriod").asBoolean()) {
+                routed++;
+            }
+        }
+        pool.shutdown();
+        // the close is an event with a position; every entry booked in June was stored before it, every later one moved
+        http.awaitProjections();
+        long closedAt = http.get("auditor", "/api/v1/audit-trail/period:2024-06").body().at("/steps/0/globalIndex").asLong();
+        var gl = http.get("auditor", "/api/v1/reports/general-ledger?currency=AUD&account=1000&limit=5000").body();
+        int inJune = 0;
+        for (JsonNode line : gl.at("/lines")) {
+            if (!line.at("/entryId").asText().startsWith("race-")) {
+                continue;
+            }
+            var trail = http.get("auditor", "/api/v1/audit-trail/" + line.at("/entryId").asText()).body();
+            long position = trail.at("/steps/0/globalIndex").asLong();
+            if (line.at("/postingDate").asText().startsWith("2024-06")) {
+                inJune++;
+                assertThat(position).as("entry booked in June after the close").isLessThan(closedAt);
+            } else {
+                assertThat(line.at("/postingDate").asText()).isEqualTo("2024-07-01");
+                assertThat(position).isGreaterThan(closedAt);
+            }
+        }
+        assertThat(inJune + routed).isEqualTo(60);
+        assertThat(inJune).as("some entries committed before the close").isPositive();
+        assertThat(routed).as("some entries arrived after the close").isPositive();
+    }
+
     /** "account:debits:credits" for each trial-balance row in one currency. */
     static List<String> rowsOf(JsonNode trialBalance, String currency) {
         List<String> rows = new ArrayList<>();
