@@ -114,6 +114,10 @@ class CreditLifecycleTest {
                 .toString()).contains("order-1001");
         assertThat(openApi.at("/paths").has("/api/v1/reports/deferred-revenue-rollforward")).isTrue();
 
+        assertThat(http.post("accountant", "/api/v1/journal-entries/wallet:acme:d2/reversal",
+                "{\"reversalEntryId\":\"r-d2\",\"effectiveDate\":\"2026-04-30\",\"reason\":\"x\"}").text("/code"))
+                .isEqualTo("POSTED_BY_BUSINESS_EVENT");
+
         var trail = http.get("auditor", "/api/v1/audit-trail/wallet:acme:d2");
         assertThat(trail.text("/steps/0/eventType")).isEqualTo("UsageDrawn");
         assertThat(trail.text("/steps/0/principal")).isEqualTo("ingest");

@@ -38,6 +38,9 @@ class EmbeddedModeTest {
             assertThat(JournalApiTest.rowsOf(tb.body(), "EUR")).containsExactly("1000:42.00:0.00", "3000:0.00:42.00");
             assertThat(JournalApiTest.rowsOf(tb.body(), "USD")).contains("3000:0.00:50000.00");
             assertThat(http.get("auditor", "/api/v1/audit-trail/demo-0001").text("/steps/0/principal")).isEqualTo("demo-data");
+            var wallet = http.get("auditor", "/api/v1/customers/initech/wallet");
+            assertThat(wallet.text("/liability")).isEqualTo("387.77"); // 500.00 - round(50000 x 12345.67 / 55000) cents
+            assertThat(http.get("auditor", "/api/v1/customers/hooli/wallet").text("/unbilledOverage")).isEqualTo("5.00");
             assertThat(http.post("accountant", "/api/v1/periods/2026-03/close", "{\"requestId\":\"c-1\"}").status()).isEqualTo(200);
             assertThat(http.post("accountant", "/api/v1/journal-entries",
                     LedgerHttp.entry("h2-2", "2026-03-02", "EUR", "1000", "3000", "1.00")).text("/postingDate")).isEqualTo("2026-04-01");

@@ -73,11 +73,12 @@ public final class Commands {
     }
 
     /**
-     * Reserve credits (or credits worth {@code value}) before serving a request; expires by itself
+     * Reserve credits (or credits worth {@code value}) before serving a request, against the pools usable on
+     * {@code today} (the date of {@code placedAt} in the reporting time zone); expires by itself
      * {@code ttlSeconds} after {@code placedAt}. Holds post nothing to the general ledger.
      */
-    public record PlaceHold(String customerId, String holdId, Instant placedAt, BigDecimal credits, BigDecimal value,
-                            Long ttlSeconds) {
+    public record PlaceHold(String customerId, String holdId, Instant placedAt, LocalDate today, BigDecimal credits,
+                            BigDecimal value, Long ttlSeconds) {
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);

@@ -232,7 +232,8 @@ public class Wallet {
         }
         v.throwIfAny();
         BigDecimal credits = byCredits ? c.credits() : c.value().divide(valuePerCredit, CreditPool.PRECISION);
-        BigDecimal available = availableAfterHolds(c.placedAt());
+        BigDecimal available = availableAfterHolds(c.placedAt(), c.today() != null ? c.today()
+                : c.placedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
         if (credits.compareTo(available) > 0) {
             throw LedgerRejection.of(RejectionCode.INSUFFICIENT_BALANCE, byCredits ? "credits" : "value",
                     "available " + available.stripTrailingZeros().toPlainString() + " credits after open holds, asked "
@@ -268,8 +269,7 @@ public class Wallet {
     }
 
     /** Credits usable now, less open holds; a hold past its expiry no longer counts (it expires by itself). */
-    BigDecimal availableAfterHolds(java.time.Instant now) {
-        java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    BigDecimal availableAfterHolds(java.time.Instant now, java.time.LocalDate today) {
         BigDecimal inPools = usablePools(today).stream().map(CreditPool::available).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal held = holds.values().stream().filter(h -> h.expiresAt().isAfter(now))
                 .map(Events.HoldPlaced::credits).reduce(BigDecimal.ZERO, BigDecimal::add);

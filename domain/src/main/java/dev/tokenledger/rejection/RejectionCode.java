@@ -16,6 +16,7 @@ public enum RejectionCode {
     UNKNOWN_INVOICE(Category.NOT_FOUND, "The customer has no open invoice with this id"),
     REVERSAL_CANNOT_BE_REVERSED(Category.CONFLICT, "A reversing entry cannot itself be reversed; post the original again instead"),
     ALREADY_REVERSED(Category.CONFLICT, "The entry has already been reversed"),
+    POSTED_BY_BUSINESS_EVENT(Category.CONFLICT, "The entry was posted by a business event; correct it with a business event (refund, estimate revision, ...) so the sub-ledger keeps tying to the general ledger"),
     ENTRY_ID_IN_USE(Category.CONFLICT, "The id chosen for the new entry is already used by another entry"),
     REASON_REQUIRED(Category.INVALID, "A reason is required"),
     EFFECTIVE_DATE_REQUIRED(Category.INVALID, "An effective date is required"),

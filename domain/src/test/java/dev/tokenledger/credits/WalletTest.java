@@ -278,32 +278,32 @@ class WalletTest {
     @Test
     void holdsReserveCreditsPostNothingAndNeverExceedTheAvailableBalance() {
         PurchaseCredits buy = purchase("p1", "remote", "10.00", 1_000, 0);
-        Commands.PlaceHold first = new Commands.PlaceHold("acme", "h1", NOON, BigDecimal.valueOf(600), null, 60L);
+        Commands.PlaceHold first = new Commands.PlaceHold("acme", "h1", NOON, null, BigDecimal.valueOf(600), null, 60L);
         Capture events = new Capture();
         fixture.givenCommands(buy).when(first).expectEventsMatching(events);
         assertThat(events.postings()).isEmpty();
         assertThat(events.payloads()).singleElement().isInstanceOf(Events.HoldPlaced.class);
         // 1,000 credits less 600 held: a second hold of 500 is refused, one of 400 fits
         expectRejection(fixture.givenCommands(buy, first),
-                new Commands.PlaceHold("acme", "h2", NOON, BigDecimal.valueOf(500), null, 60L), "INSUFFICIENT_BALANCE");
+                new Commands.PlaceHold("acme", "h2", NOON, null, BigDecimal.valueOf(500), null, 60L), "INSUFFICIENT_BALANCE");
         fixture.givenCommands(buy, first)
-                .when(new Commands.PlaceHold("acme", "h2", NOON, null, new BigDecimal("4.00"), 60L))
+                .when(new Commands.PlaceHold("acme", "h2", NOON, null, null, new BigDecimal("4.00"), 60L))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void anExpiredHoldNoLongerCounts() {
         PurchaseCredits buy = purchase("p1", "remote", "10.00", 1_000, 0);
-        Commands.PlaceHold first = new Commands.PlaceHold("acme", "h1", NOON, BigDecimal.valueOf(600), null, 60L);
+        Commands.PlaceHold first = new Commands.PlaceHold("acme", "h1", NOON, null, BigDecimal.valueOf(600), null, 60L);
         fixture.givenCommands(buy, first)
-                .when(new Commands.PlaceHold("acme", "h2", NOON.plusSeconds(61), BigDecimal.valueOf(1_000), null, 60L))
+                .when(new Commands.PlaceHold("acme", "h2", NOON.plusSeconds(61), null, BigDecimal.valueOf(1_000), null, 60L))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void captureClosesTheHoldAndDrawsWhatWasActuallyUsed() {
         PurchaseCredits buy = purchase("p1", "remote", "10.00", 1_000, 0);
-        Commands.PlaceHold hold = new Commands.PlaceHold("acme", "h1", NOON, BigDecimal.valueOf(600), null, 60L);
+        Commands.PlaceHold hold = new Commands.PlaceHold("acme", "h1", NOON, null, BigDecimal.valueOf(600), null, 60L);
         Capture events = new Capture();
         fixture.givenCommands(buy, hold)
                 .when(new Commands.CaptureHold("acme", "h1", "d1", LocalDate.of(2026, 2, 1), NOON, BigDecimal.valueOf(250), null, "req-9"))
@@ -313,7 +313,7 @@ class WalletTest {
         // the released hold frees its credits: 750 remain, all of them can be held again
         fixture.givenCommands(buy, hold, new Commands.CaptureHold("acme", "h1", "d1", LocalDate.of(2026, 2, 1), NOON,
                         BigDecimal.valueOf(250), null, "req-9"))
-                .when(new Commands.PlaceHold("acme", "h2", NOON, BigDecimal.valueOf(750), null, 60L))
+                .when(new Commands.PlaceHold("acme", "h2", NOON, null, BigDecimal.valueOf(750), null, 60L))
                 .expectSuccessfulHandlerExecution();
         expectRejection(fixture.givenCommands(buy), new Commands.ReleaseHold("acme", "nope"), "UNKNOWN_HOLD");
         fixture.givenCommands(buy, hold).when(new Commands.ReleaseHold("acme", "h1"))

@@ -143,8 +143,9 @@ public class CreditController {
             + "released or expired (ttlSeconds, default 300). 409 INSUFFICIENT_BALANCE when pools less open holds "
             + "do not cover it. Holds post nothing to the general ledger.")
     public ResponseEntity<WalletResult> placeHold(@PathVariable String customerId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.HOLD))) @RequestBody HoldRequest r) {
-        return respond(commands.sendAndWait(new PlaceHold(customerId, r.holdId(), clock.instant(), r.credits(),
-                r.value(), r.ttlSeconds())));
+        Instant now = clock.instant();
+        return respond(commands.sendAndWait(new PlaceHold(customerId, r.holdId(), now,
+                now.atZone(reportingZone).toLocalDate(), r.credits(), r.value(), r.ttlSeconds())));
     }
 
     @PostMapping("/api/v1/customers/{customerId}/holds/{holdId}/capture")

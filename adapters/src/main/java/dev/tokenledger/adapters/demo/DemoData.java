@@ -3,6 +3,11 @@ package dev.tokenledger.adapters.demo;
 import dev.tokenledger.adapters.platform.LedgerProperties;
 import dev.tokenledger.chart.AccountRole;
 import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.credits.AdoptCreditProgram;
+import dev.tokenledger.credits.BreakagePolicy;
+import dev.tokenledger.credits.Commands;
+import dev.tokenledger.credits.ExpiryRule;
+import dev.tokenledger.credits.Settlement;
 import dev.tokenledger.journal.Dimensions;
 import dev.tokenledger.journal.JournalLineRequest;
 import dev.tokenledger.journal.PostJournalEntry;
@@ -58,8 +63,29 @@ public class DemoData implements ApplicationRunner {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(entry)
                     .withMetaData(MetaData.with(EventMetadata.PRINCIPAL, "demo-data")));
         }
-        log.info("Demo data set in place ({} entries, ids demo-0001..demo-{})", entries.size(),
-                String.format("%04d", entries.size()));
+        seedCredits();
+        log.info("Demo data set in place ({} manual entries, ids demo-0001..demo-{}; credit program 'standard' with "
+                + "wallets for customers 'initech' and 'hooli')", entries.size(), String.format("%04d", entries.size()));
+    }
+
+    /** Prepaid credits for two demo customers: a purchase with bonus credits, a promotional grant, usage, overage. */
+    private void seedCredits() {
+        List<Object> credits = List.of(
+                new AdoptCreditProgram("standard", "demo-program-v1", LocalDate.parse("2026-01-01"), "USD",
+                        new BigDecimal("0.01"), ExpiryRule.daysAfterPurchase(365), BreakagePolicy.REMOTE, null,
+                        BigDecimal.ZERO, true),
+                new Commands.PurchaseCredits("initech", "demo-purchase-1", "standard", LocalDate.parse("2026-02-01"),
+                        new BigDecimal("500.00"), "USD", new BigDecimal("50000"), new BigDecimal("5000"), Settlement.CASH, null),
+                new Commands.GrantPromotionalCredits("hooli", "demo-grant-1", "standard", LocalDate.parse("2026-02-01"),
+                        new BigDecimal("1000"), LocalDate.parse("2026-03-31")),
+                new Commands.DrawUsage("initech", "demo-usage-2026-02", LocalDate.parse("2026-02-28"), null,
+                        null, new BigDecimal("123.4567"), "February usage"),
+                new Commands.DrawUsage("hooli", "demo-usage-2026-02", LocalDate.parse("2026-02-28"), null,
+                        new BigDecimal("1500"), null, "February usage"));
+        for (Object command : credits) {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .withMetaData(MetaData.with(EventMetadata.PRINCIPAL, "demo-data")));
+        }
     }
 
     private PostJournalEntry entry(String id, String date, String memo, AccountRole debit, AccountRole credit,
