@@ -292,6 +292,34 @@ class JournalApiTest {
         assertThat(routed).as("some entries arrived after the close").isPositive();
     }
 
+    @Test
+    void anIndependentEngineRecomputesTheSameTrialBalanceFromTheExport() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(LedgerCli.installed(), "ledger-cli is not installed (apt-get install ledger)");
+        http.post("accountant", "/api/v1/journal-entries", """
+                {"entryId":"multi-1","effectiveDate":"2026-07-01","memo":"split: three lines; two currencies","reason":"x","lines":[
+                 {"account":"1100","side":"DEBIT","amount":"100.00","currency":"CAD","dimensions":{"customer":"a","model":"m:1"}},
+                 {"account":"2300","side":"CREDIT","amount":"60.00","currency":"CAD"},
+                 {"account":"2310","side":"CREDIT","amount":"40.00","currency":"CAD"},
+                 {"account":"1000","side":"DEBIT","amount":"700","currency":"JPY"},
+                 {"account":"4000","side":"CREDIT","amount":"700","currency":"JPY"}]}""");
+        http.awaitProjections();
+        var export = rest.withBasicAuth("auditor", "auditor-secret")
+                .getForEntity("/api/v1/exports/ledger-journal?asOf=2099-12-31", String.class);
+        assertThat(export.getStatusCode().value()).isEqualTo(200);
+        var tb = http.get("auditor", "/api/v1/reports/trial-balance?asOf=2099-12-31").body();
+        java.util.Map<String, java.math.BigDecimal> ours = new java.util.TreeMap<>();
+        for (JsonNode row : tb.at("/rows")) {
+            var net = new java.math.BigDecimal(row.at("/debits").asText()).subtract(new java.math.BigDecimal(row.at("/credits").asText()));
+            if (net.signum() != 0) {
+                ours.put(row.at("/accountCode").asText() + " " + row.at("/currency").asText(), net);
+            }
+        }
+        var theirs = LedgerCli.balances(export.getBody());
+        assertThat(theirs.keySet()).isEqualTo(ours.keySet());
+        theirs.forEach((key, value) -> assertThat(value).as(key).isEqualByComparingTo(ours.get(key)));
+        assertThat(ours).containsKey("1100 CAD");
+    }
+
     /** "account:debits:credits" for each trial-balance row in one currency. */
     static List<String> rowsOf(JsonNode trialBalance, String currency) {
         List<String> rows = new ArrayList<>();

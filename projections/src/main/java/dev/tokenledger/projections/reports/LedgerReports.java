@@ -127,6 +127,36 @@ public class LedgerReports {
                 });
     }
 
+    /**
+     * Every GL line posted on or before {@code asOf}, in posting order (posting date, event position, line), read
+     * with a cursor so large ledgers stream instead of loading at once.
+     */
+    public void forEachLine(LocalDate asOf, java.util.function.Consumer<GeneralLedgerLine> consumer) {
+        Condition where = GlLine.POSTING_DATE.le(asOf);
+        try (var cursor = db.select(GlLine.ENTRY_ID, GlLine.LINE_NO, GlLine.POSTING_DATE, GlLine.EFFECTIVE_DATE,
+                        GlEntry.PRIOR_PERIOD, GlEntry.KIND, GlLine.ACCOUNT_CODE, GlLine.SIDE, GlLine.DEBIT_MINOR,
+                        GlLine.CREDIT_MINOR, GlLine.CURRENCY, GlLine.CUSTOMER, GlLine.CONTRACT, GlLine.CREDIT_POOL,
+                        GlLine.MODEL, GlLine.FEATURE, GlLine.PRODUCT, GlEntry.MEMO, GlEntry.REVERSES_ENTRY_ID,
+                        GlEntry.REVERSED_BY_ENTRY_ID, GlLine.RECORDED_AT)
+                .from(GlLine.TABLE)
+                .join(GlEntry.TABLE).on(GlEntry.ENTRY_ID.eq(GlLine.ENTRY_ID))
+                .where(where)
+                .orderBy(GlLine.POSTING_DATE, GlLine.GLOBAL_INDEX, GlLine.ENTRY_ID, GlLine.LINE_NO)
+                .fetchSize(1000)
+                .fetchLazy()) {
+            for (var r : cursor) {
+                String currency = r.get(GlLine.CURRENCY);
+                consumer.accept(new GeneralLedgerLine(r.get(GlLine.ENTRY_ID), r.get(GlLine.LINE_NO),
+                        r.get(GlLine.POSTING_DATE), r.get(GlLine.EFFECTIVE_DATE), r.get(GlEntry.PRIOR_PERIOD),
+                        r.get(GlEntry.KIND), r.get(GlLine.ACCOUNT_CODE), r.get(GlLine.SIDE),
+                        decimal(r.get(GlLine.DEBIT_MINOR) + r.get(GlLine.CREDIT_MINOR), currency), currency,
+                        r.get(GlLine.CUSTOMER), r.get(GlLine.CONTRACT), r.get(GlLine.CREDIT_POOL), r.get(GlLine.MODEL),
+                        r.get(GlLine.FEATURE), r.get(GlLine.PRODUCT), r.get(GlEntry.MEMO), r.get(GlEntry.REVERSES_ENTRY_ID),
+                        r.get(GlEntry.REVERSED_BY_ENTRY_ID), r.get(GlLine.RECORDED_AT).toInstant()));
+            }
+        }
+    }
+
     /** Empty when no entry has this id. */
     public Optional<AuditTrail> auditTrail(String entryId) {
         List<GeneralLedgerLine> lines = selectLines(GlLine.ENTRY_ID.eq(entryId), 10_000, 0);
