@@ -153,10 +153,19 @@ public class Wallet {
         return draw(c.drawId(), c.effectiveDate(), c.occurredAt(), wanted, c.usageReference(), hash, chart, calendar);
     }
 
+    /** Usage dated before the wallet's first pool is refused: history is imported in date order (brief §4). */
+    private void checkNotBeforeFirstPool(Violations v, java.time.LocalDate date) {
+        java.time.LocalDate first = pools.values().stream().map(p -> p.purchasedOn).min(Comparator.naturalOrder()).orElse(null);
+        if (date != null && first != null && date.isBefore(first)) {
+            v.add(RejectionCode.DATED_BEFORE_POOL, "effectiveDate", "the customer's first credit pool exists from " + first);
+        }
+    }
+
     private BigDecimal validDraw(String drawId, java.time.LocalDate date, BigDecimal credits, BigDecimal value) {
         Violations v = new Violations();
         EntryRules.checkId(v, "drawId", drawId);
         requireDate(v, date);
+        checkNotBeforeFirstPool(v, date);
         boolean byCredits = credits != null;
         if (byCredits == (value != null)) {
             v.add(RejectionCode.CREDITS_REQUIRED, "credits", "give either credits or value");

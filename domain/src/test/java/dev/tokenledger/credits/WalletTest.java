@@ -332,6 +332,12 @@ class WalletTest {
         expectRejection(fixture.givenNoPriorActivity(), purchase("p2", "remote", "1.001", 1, 0), "PRECISION_BEYOND_MINOR_UNIT");
         expectRejection(fixture.givenNoPriorActivity(), purchase("p2", "remote", "1.00", 0, 0), "CREDITS_REQUIRED");
         expectRejection(fixture.givenCommands(buy), draw("d1", 0), "CREDITS_REQUIRED");
+        expectRejection(fixture.givenCommands(buy), new DrawUsage("acme", "d1", JAN_1.minusDays(1), null,
+                BigDecimal.ONE, null, null), "DATED_BEFORE_POOL");
+        expectRejection(fixture.givenCommands(buy), new DrawUsage("acme", "bad id!", JAN_1, null, BigDecimal.ONE, null, null),
+                "REQUEST_ID_INVALID");
+        expectRejection(fixture.givenCommands(buy), new DrawUsage("acme", "d1", null, null, BigDecimal.ONE, null, null),
+                "EFFECTIVE_DATE_REQUIRED");
         expectRejection(fixture.givenCommands(buy), new ExpireCreditPool("acme", "zz", "x1", JAN_1), "UNKNOWN_POOL");
         expectRejection(fixture.givenCommands(buy), new ExpireCreditPool("acme", "p1", "x1", JAN_1.minusDays(1)), "DATED_BEFORE_POOL");
         expectRejection(fixture.givenCommands(purchase("p1", "escheat", "1.00", 100, 0)),
