@@ -102,7 +102,7 @@ class CreditLifecycleTest {
         var policies = rest.withBasicAuth("auditor", "auditor-secret")
                 .getForEntity("/api/v1/accounting-policies?format=md", String.class);
         assertThat(policies.getStatusCode().value()).isEqualTo(200);
-        assertThat(policies.getBody()).contains("| standard | 1 | 2026-01-01 | USD | 0.01 | 90 days after purchase | REMOTE | - | 0.1 | allowed | accountant |");
+        assertThat(policies.getBody()).contains("| standard | 1 | 2026-01-01 | USD | 0.01 | 90 days after purchase | REMOTE | - | - | 0.1 | allowed | accountant |");
         var html = rest.withBasicAuth("auditor", "auditor-secret")
                 .getForEntity("/api/v1/accounting-policies?download=true", String.class);
         assertThat(html.getHeaders().getContentType().toString()).startsWith("text/html");
@@ -201,6 +201,36 @@ class CreditLifecycleTest {
         assertThat(expiryJob.expireDuePools(java.time.LocalDate.of(2026, 7, 1))).isZero();
         assertThat(http.getConsistent("auditor", "/api/v1/reports/general-ledger?customer=initech&account=4200")
                 .body().at("/total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void dormancyIsAppliedAutomaticallyAndGivenBackWhenUsageResumes() throws Exception {
+        LedgerHttp http = new LedgerHttp(rest, monitor);
+        assertThat(http.post("accountant", "/api/v1/credit-programs", """
+                {"programId":"sleepy","requestId":"prog-z","effectiveFrom":"2026-01-01","currency":"GBP",
+                 "valuePerCredit":"0.01","expiry":{"kind":"DAYS_AFTER_PURCHASE","days":720},"dormancyDays":60}""").status())
+                .isEqualTo(201);
+        http.post("ingest", "/api/v1/customers/stark/credit-purchases", """
+                {"purchaseId":"p1","programId":"sleepy","effectiveDate":"2026-01-01","price":"30.00","currency":"GBP","credits":"3000"}""");
+        http.post("ingest", "/api/v1/customers/stark/usage-draws",
+                "{\"drawId\":\"d1\",\"occurredAt\":\"2026-01-20T10:00:00Z\",\"credits\":\"1000\"}");
+        http.awaitProjections();
+        assertThat(expiryJob.applyDormancyRules(java.time.LocalDate.of(2026, 3, 20))).isZero(); // dormant from 2026-03-21
+        assertThat(expiryJob.applyDormancyRules(java.time.LocalDate.of(2026, 3, 21))).isEqualTo(1);
+        var wallet = http.getConsistent("auditor", "/api/v1/customers/stark/wallet");
+        assertThat(wallet.text("/pools/0/breakage")).isEqualTo("20.00");
+        assertThat(wallet.text("/liability")).isEqualTo("0.00");
+        assertThat(expiryJob.applyDormancyRules(java.time.LocalDate.of(2026, 4, 1))).isZero();
+        // usage resumes: breakage given back, 5.00 of usage
+        http.post("ingest", "/api/v1/customers/stark/usage-draws",
+                "{\"drawId\":\"d2\",\"occurredAt\":\"2026-04-02T10:00:00Z\",\"credits\":\"500\"}");
+        var after = http.getConsistent("auditor", "/api/v1/customers/stark/wallet");
+        assertThat(after.text("/pools/0/breakage")).isEqualTo("0.00");
+        assertThat(after.text("/liability")).isEqualTo("15.00");
+        var rollforward = http.get("auditor", "/api/v1/reports/deferred-revenue-rollforward?from=2026-03&to=2026-04&customer=stark&currency=GBP");
+        assertThat(rollforward.text("/periods/0/total/breakage")).isEqualTo("20.00");
+        assertThat(rollforward.text("/periods/1/total/breakage")).isEqualTo("-20.00");
+        assertThat(rollforward.body().at("/periods/1/tiesToGeneralLedger").asBoolean()).isTrue();
     }
 
     @Test

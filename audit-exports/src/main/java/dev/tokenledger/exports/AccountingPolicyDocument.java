@@ -58,6 +58,7 @@ public final class AccountingPolicyDocument {
         md.append("## 4. Breakage, expiry and unclaimed property\n\n");
         md.append("- **REMOTE** (the default): no breakage before expiry; at expiry the remaining liability, less the amount expected to be remitted as unclaimed property, is recognised as ")
                 .append(account(chart, AccountRole.BREAKAGE_REVENUE)).append(".\n");
+        md.append("- **Dormancy** (REMOTE programs with a dormancy rule): once a pool has had no usage for the program's dormancy period, its remaining liability, less escheat, is recognised as breakage; if usage resumes, that breakage is reversed before the new usage is recognised.\n");
         md.append("- **PROPORTIONAL** (ASC 606-10-55-48, where redemption history is reliable): total revenue, cumulative = round((P - X - refunds) x min(R / E, 1)), E = credits expected to be redeemed; breakage = that total less usage revenue. A revised E is applied by catch-up when revised, which can be negative; a draw beyond E first raises E to R. At expiry the remaining liability, less escheat, is trued up to breakage.\n");
         md.append("- **Escheat**: X = P x the program's escheat share is reclassified at expiry from the contract liability to ")
                 .append(account(chart, AccountRole.UNCLAIMED_PROPERTY_LIABILITY)).append(" (at most what remains).\n");
@@ -75,8 +76,8 @@ public final class AccountingPolicyDocument {
         if (programs.isEmpty()) {
             md.append("No credit program has been adopted yet.\n\n");
         } else {
-            md.append("| program | version | effective from | currency | value per credit | expiry | breakage | expected redemption | escheat share | refunds | adopted by | recorded |\n");
-            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            md.append("| program | version | effective from | currency | value per credit | expiry | breakage | expected redemption | dormancy | escheat share | refunds | adopted by | recorded |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (ProgramVersion p : programs) {
                 String expiry = switch (p.expiryKind()) {
                     case "DAYS_AFTER_PURCHASE" -> p.expiryDays() + " days after purchase";
@@ -87,6 +88,7 @@ public final class AccountingPolicyDocument {
                         .append(" | ").append(p.currency()).append(" | ").append(p.valuePerCredit().toPlainString())
                         .append(" | ").append(expiry).append(" | ").append(p.breakagePolicy()).append(" | ")
                         .append("PROPORTIONAL".equals(p.breakagePolicy()) ? p.expectedRedemptionRate().toPlainString() : "-")
+                        .append(" | ").append(p.dormancyDays() == null ? "-" : p.dormancyDays() + " days")
                         .append(" | ").append(p.escheatShare().toPlainString()).append(" | ").append(p.refundsAllowed() ? "allowed" : "not allowed")
                         .append(" | ").append(p.adoptedBy() == null ? "-" : p.adoptedBy()).append(" | ").append(p.recordedAt()).append(" |\n");
             }

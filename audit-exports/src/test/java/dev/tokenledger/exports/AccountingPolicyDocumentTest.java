@@ -17,11 +17,11 @@ class AccountingPolicyDocumentTest {
     void statesTheLiveProgramsSettingsAndChart() {
         var programs = List.of(new ProgramVersion("standard", 2, LocalDate.of(2026, 7, 1), "USD", new BigDecimal("0.01"),
                 "DAYS_AFTER_PURCHASE", 365, null, "PROPORTIONAL", new BigDecimal("0.8"), new BigDecimal("0.05"), true,
-                "accountant", Instant.parse("2026-06-20T10:00:00Z")));
+                "accountant", Instant.parse("2026-06-20T10:00:00Z"), null));
         String md = AccountingPolicyDocument.markdown(ChartLoader.defaultChart(), programs,
                 new AccountingPolicyDocument.Settings("Europe/Paris", true, 3), Instant.parse("2026-11-23T00:00:00Z"));
         assertThat(md).contains("reporting time zone **Europe/Paris**")
-                .contains("| standard | 2 | 2026-07-01 | USD | 0.01 | 365 days after purchase | PROPORTIONAL | 0.8 | 0.05 | allowed | accountant |")
+                .contains("| standard | 2 | 2026-07-01 | USD | 0.01 | 365 days after purchase | PROPORTIONAL | 0.8 | - | 0.05 | allowed | accountant |")
                 .contains("grace period of 3 day(s)")
                 .contains("2300 Contract liability, prepaid credits")
                 .contains("| 4200 | Breakage revenue | REVENUE | BREAKAGE_REVENUE | 4200-00 |");

@@ -11,7 +11,15 @@ import java.time.LocalDate;
  */
 public record AdoptCreditProgram(String programId, String requestId, LocalDate effectiveFrom, String currency,
                                  BigDecimal valuePerCredit, ExpiryRule expiry, BreakagePolicy breakagePolicy,
-                                 BigDecimal expectedRedemptionRate, BigDecimal escheatShare, Boolean refundsAllowed) {
+                                 BigDecimal expectedRedemptionRate, BigDecimal escheatShare, Boolean refundsAllowed,
+                                 Integer dormancyDays) {
+
+    public AdoptCreditProgram(String programId, String requestId, LocalDate effectiveFrom, String currency,
+                              BigDecimal valuePerCredit, ExpiryRule expiry, BreakagePolicy breakagePolicy,
+                              BigDecimal expectedRedemptionRate, BigDecimal escheatShare, Boolean refundsAllowed) {
+        this(programId, requestId, effectiveFrom, currency, valuePerCredit, expiry, breakagePolicy,
+                expectedRedemptionRate, escheatShare, refundsAllowed, null);
+    }
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -117,4 +117,12 @@ public final class Commands {
             return WalletIds.aggregateId(customerId);
         }
     }
+
+    /** Apply the program's dormancy rule to a pool with no usage for its dormancy period (REMOTE pools). */
+    public record DeclareDormancy(String customerId, String poolId, String requestId, LocalDate effectiveDate) {
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
 }

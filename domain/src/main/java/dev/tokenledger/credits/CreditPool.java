@@ -35,6 +35,10 @@ public final class CreditPool {
     long refundPosted;
     long escheatPosted;
     boolean expired;
+    /** Date of the last usage (or of the purchase): dormancy counts from here. */
+    LocalDate lastActivity;
+    /** Breakage recognised under the dormancy rule and not yet reversed by renewed usage. */
+    long dormantBreakage;
 
     CreditPool(String poolId, long sequence, LocalDate purchasedOn, LocalDate expiresOn, CreditTerms terms, long price,
                BigDecimal credits) {
@@ -46,6 +50,7 @@ public final class CreditPool {
         this.price = price;
         this.credits = credits;
         this.escheatExpected = roundHalfUp(BigDecimal.valueOf(price).multiply(terms.escheatShare()));
+        this.lastActivity = purchasedOn;
         this.expectedRedeemed = terms.breakagePolicy() == BreakagePolicy.PROPORTIONAL
                 ? credits.multiply(terms.expectedRedemptionRate()).min(credits)
                 : credits;
@@ -102,7 +107,8 @@ public final class CreditPool {
         // a draw that would push R above E first revises E (brief §4)
         BigDecimal e = isProportional() && r.compareTo(expectedRedeemed) > 0 ? r : expectedRedeemed;
         long usage = usageCumulative(r) - usagePosted;
-        long breakage = breakageCumulative(r, e, refundPosted) - breakagePosted;
+        // REMOTE: a dormant pool that is used again first gives back the breakage recognised for its dormancy
+        long breakage = isProportional() ? breakageCumulative(r, e, refundPosted) - breakagePosted : -dormantBreakage;
         return new Recognition(r, e, usage, breakage);
     }
 
@@ -116,6 +122,26 @@ public final class CreditPool {
         expectedRedeemed = recognition.newExpected();
         usagePosted += recognition.usageDelta();
         breakagePosted += recognition.breakageDelta();
+        if (!isProportional()) {
+            dormantBreakage += recognition.breakageDelta();
+        }
+        assertInvariants();
+    }
+
+    /** When the pool becomes dormant under its program's rule (null: no rule, or not REMOTE). */
+    LocalDate dormantFrom() {
+        Integer days = terms.dormancyDays();
+        return days == null || isProportional() ? null : lastActivity.plusDays(days);
+    }
+
+    /** Dormancy recognises the remaining liability, less the escheat still expected, as breakage. */
+    long dormancyBreakage() {
+        return liability() - (escheatExpected - escheatPosted);
+    }
+
+    void applyDormancy(long breakage) {
+        breakagePosted += breakage;
+        dormantBreakage += breakage;
         assertInvariants();
     }
 
@@ -125,7 +151,10 @@ public final class CreditPool {
             return 0;
         }
         long unusedValue = roundHalfUp(BigDecimal.valueOf(price).multiply(available()).divide(credits, PRECISION));
-        return Math.max(0, Math.min(unusedValue, price - escheatExpected - usagePosted - refundPosted));
+        long headroom = price - escheatExpected - usagePosted - refundPosted
+                // a REMOTE pool's breakage (dormancy) is not refundable until renewed usage gives it back
+                - (isProportional() ? 0 : breakagePosted);
+        return Math.max(0, Math.min(unusedValue, headroom));
     }
 
     /** Credits a refund of {@code amount} takes out of the pool (rounded up, so R can never outgrow N - K). */
@@ -206,7 +235,8 @@ public final class CreditPool {
                 && purchasedOn.equals(p.purchasedOn) && java.util.Objects.equals(expiresOn, p.expiresOn)
                 && terms.equals(p.terms) && credits.compareTo(p.credits) == 0 && redeemed.compareTo(p.redeemed) == 0
                 && expectedRedeemed.compareTo(p.expectedRedeemed) == 0
-                && refundedCredits.compareTo(p.refundedCredits) == 0;
+                && refundedCredits.compareTo(p.refundedCredits) == 0
+                && lastActivity.equals(p.lastActivity) && dormantBreakage == p.dormantBreakage;
     }
 
     @Override

@@ -43,7 +43,7 @@ public class CreditProgram {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Adopted handle(AdoptCreditProgram c) {
         String hash = InputFingerprint.of("program", c.effectiveFrom(), c.currency(), c.valuePerCredit(), c.expiry(),
-                c.breakagePolicy(), c.expectedRedemptionRate(), c.escheatShare(), c.refundsAllowed());
+                c.breakagePolicy(), c.expectedRedemptionRate(), c.escheatShare(), c.refundsAllowed(), c.dormancyDays());
         if (processed.isRetry(c.requestId(), hash, "requestId")) {
             return new Adopted(c.programId(), version, true);
         }
@@ -82,11 +82,14 @@ public class CreditProgram {
         if (c.escheatShare() != null && (c.escheatShare().signum() < 0 || c.escheatShare().compareTo(BigDecimal.ONE) >= 0)) {
             v.add(RejectionCode.PROGRAM_TERMS_INVALID, "escheatShare", "must be in [0, 1)");
         }
+        if (c.dormancyDays() != null && (c.dormancyDays() <= 0 || policy != BreakagePolicy.REMOTE)) {
+            v.add(RejectionCode.PROGRAM_TERMS_INVALID, "dormancyDays", "a positive number of days, for REMOTE programs only");
+        }
         v.throwIfAny();
         int next = version + 1;
         CreditTerms terms = new CreditTerms(c.programId(), next, currency, c.valuePerCredit(), expiry, policy,
                 policy == BreakagePolicy.PROPORTIONAL ? c.expectedRedemptionRate() : null, c.escheatShare(),
-                Boolean.TRUE.equals(c.refundsAllowed()));
+                Boolean.TRUE.equals(c.refundsAllowed()), c.dormancyDays());
         apply(new CreditProgramAdopted(c.programId(), c.requestId(), c.effectiveFrom(), terms, hash));
         return new Adopted(c.programId(), next, false);
     }

@@ -16,10 +16,19 @@ import java.util.Objects;
  * @param expectedRedemptionRate  for PROPORTIONAL: initial E = N x rate (0 < rate <= 1)
  * @param escheatShare            share of a pool's price expected to be remitted as unclaimed property (0..1)
  * @param refundsAllowed          whether unused paid credits may be refunded
+ * @param dormancyDays            REMOTE only, optional: after this many days without usage a pool's remaining
+ *                                liability (less escheat) is recognised as breakage; reversed if usage resumes
  */
 public record CreditTerms(String programId, int version, Currency currency, BigDecimal valuePerCredit,
                           ExpiryRule expiry, BreakagePolicy breakagePolicy, BigDecimal expectedRedemptionRate,
-                          BigDecimal escheatShare, boolean refundsAllowed) {
+                          BigDecimal escheatShare, boolean refundsAllowed, Integer dormancyDays) {
+
+    public CreditTerms(String programId, int version, Currency currency, BigDecimal valuePerCredit, ExpiryRule expiry,
+                       BreakagePolicy breakagePolicy, BigDecimal expectedRedemptionRate, BigDecimal escheatShare,
+                       boolean refundsAllowed) {
+        this(programId, version, currency, valuePerCredit, expiry, breakagePolicy, expectedRedemptionRate,
+                escheatShare, refundsAllowed, null);
+    }
 
     public CreditTerms {
         Objects.requireNonNull(programId, "programId");

@@ -73,4 +73,9 @@ public final class Events {
     public record InvoicePaid(String customerId, String paymentId, String invoiceId, LocalDate effectiveDate,
                               long amountMinor, PostedEntry journalEntry, String inputHash) implements PostsJournalEntry {
     }
+
+    public record PoolDeclaredDormant(String customerId, String poolId, String requestId, LocalDate effectiveDate,
+                                      long breakageMinor, PostedEntry journalEntry, String inputHash)
+            implements PostsJournalEntry {
+    }
 }

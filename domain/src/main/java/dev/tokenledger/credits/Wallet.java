@@ -375,6 +375,33 @@ public class Wallet {
         return new WalletResult(c.refundId(), entry.entryId(), false);
     }
 
+    @CommandHandler
+    public WalletResult handle(Commands.DeclareDormancy c, ChartOfAccounts chart, PeriodCalendar calendar) {
+        String hash = InputFingerprint.of("dormancy", c.poolId(), c.effectiveDate());
+        Optional<WalletResult> replay = replay(c.requestId(), hash, c.customerId());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "requestId", c.requestId());
+        requireDate(v, c.effectiveDate());
+        v.throwIfAny();
+        CreditPool pool = pool(c.poolId(), c.effectiveDate());
+        java.time.LocalDate dormantFrom = pool.dormantFrom();
+        if (dormantFrom == null || c.effectiveDate().isBefore(dormantFrom) || pool.dormantBreakage > 0 || !pool.isPaid()) {
+            throw LedgerRejection.of(RejectionCode.DORMANCY_NOT_APPLICABLE, "effectiveDate", dormantFrom == null
+                    ? "program " + pool.terms.programId() + " v" + pool.terms.version() + " has no dormancy rule for this pool"
+                    : pool.dormantBreakage > 0 ? "pool " + pool.poolId + " is already dormant"
+                    : !pool.isPaid() ? "promotional credits carry no liability" : "pool " + pool.poolId + " is dormant from " + dormantFrom);
+        }
+        long breakage = pool.dormancyBreakage();
+        PostedEntry entry = new WalletPostings(chart, customerId, currency)
+                .move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.BREAKAGE_REVENUE, breakage, pool.poolId)
+                .entry(c.requestId(), c.effectiveDate(), "Breakage on dormancy", pool.terms.policyVersion(), calendar);
+        apply(new Events.PoolDeclaredDormant(customerId, pool.poolId, c.requestId(), c.effectiveDate(), breakage, entry, hash));
+        return new WalletResult(c.requestId(), entry == null ? null : entry.entryId(), false);
+    }
+
     // --- invoices and payments -----------------------------------------------------------------------------
 
     @CommandHandler
@@ -546,12 +573,22 @@ public class Wallet {
     @EventSourcingHandler
     void on(UsageDrawn e) {
         for (PoolDraw d : e.pools()) {
-            pools.get(d.poolId()).apply(new CreditPool.Recognition(d.redeemedAfter(), d.expectedAfter(),
+            CreditPool pool = pools.get(d.poolId());
+            pool.apply(new CreditPool.Recognition(d.redeemedAfter(), d.expectedAfter(),
                     d.usageRevenueMinor(), d.breakageMinor()));
+            if (e.effectiveDate().isAfter(pool.lastActivity)) {
+                pool.lastActivity = e.effectiveDate();
+            }
         }
         overageValue = e.overageValueAfter();
         overagePosted += e.overageMinor();
         processed.record(e.drawId(), e.inputHash());
+    }
+
+    @EventSourcingHandler
+    void on(Events.PoolDeclaredDormant e) {
+        pools.get(e.poolId()).applyDormancy(e.breakageMinor());
+        processed.record(e.requestId(), e.inputHash());
     }
 
     @EventSourcingHandler

@@ -40,6 +40,7 @@ public enum RejectionCode {
     REFUND_EXCEEDS_REMAINING(Category.CONFLICT, "The refund is larger than the unused value that remains"),
     INVOICE_EXCEEDS_UNBILLED(Category.CONFLICT, "The invoice is larger than the overage not yet invoiced"),
     PAYMENT_EXCEEDS_INVOICE(Category.CONFLICT, "The payment is larger than what is open on the invoice"),
+    DORMANCY_NOT_APPLICABLE(Category.CONFLICT, "The pool is not (or not yet) dormant under its program's dormancy rule"),
     NOT_PROPORTIONAL(Category.CONFLICT, "Breakage estimates apply only to pools under the PROPORTIONAL policy"),
     ESTIMATE_OUT_OF_RANGE(Category.INVALID, "The expected redemptions must lie between credits redeemed and credits granted"),
     UNBALANCED(Category.INVALID, "Debits and credits differ in a currency"),

@@ -30,7 +30,7 @@ class CreditProgramTest {
 
     static String hash(AdoptCreditProgram c) {
         return InputFingerprint.of("program", c.effectiveFrom(), c.currency(), c.valuePerCredit(), c.expiry(),
-                c.breakagePolicy(), c.expectedRedemptionRate(), c.escheatShare(), c.refundsAllowed());
+                c.breakagePolicy(), c.expectedRedemptionRate(), c.escheatShare(), c.refundsAllowed(), c.dormancyDays());
     }
 
     @Test
@@ -72,6 +72,9 @@ class CreditProgramTest {
         fixture.givenNoPriorActivity().when(new AdoptCreditProgram("standard", "v1", null, "USD", BigDecimal.ONE,
                         null, null, null, null, null))
                 .expectNoEvents().expectExceptionMessage(containsString("EFFECTIVE_DATE_REQUIRED"));
+        fixture.givenNoPriorActivity().when(new AdoptCreditProgram("standard", "v1", JAN_1, "USD", BigDecimal.ONE,
+                        null, BreakagePolicy.PROPORTIONAL, new BigDecimal("0.5"), null, null, 90))
+                .expectNoEvents().expectExceptionMessage(containsString("dormancyDays"));
         fixture.givenCommands(adopt("v1", JAN_1, BreakagePolicy.REMOTE, null))
                 .when(adopt("v1", JAN_1, BreakagePolicy.PROPORTIONAL, "0.5"))
                 .expectNoEvents().expectExceptionMessage(containsString("IDEMPOTENCY_KEY_REUSED"));

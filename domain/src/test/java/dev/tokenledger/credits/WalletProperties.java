@@ -46,11 +46,12 @@ class WalletProperties {
 
     static final ChartOfAccounts CHART = ChartLoader.defaultChart();
     static final Map<String, CreditTerms> PROGRAMS = Map.of(
-            "remote", WalletTest.terms("remote", BreakagePolicy.REMOTE, null, "0.05", true),
+            "remote", new CreditTerms("remote", 1, java.util.Currency.getInstance("USD"), new BigDecimal("0.01"),
+                    ExpiryRule.daysAfterPurchase(365), BreakagePolicy.REMOTE, null, new BigDecimal("0.05"), true, 30),
             "proportional", WalletTest.terms("proportional", BreakagePolicy.PROPORTIONAL, "0.6", "0.02", true));
     static final LocalDate DAY = LocalDate.of(2026, 1, 1);
 
-    sealed interface Step permits Buy, Draw, Revise, Refund, Expire {
+    sealed interface Step permits Buy, Draw, Revise, Refund, Expire, Dormant {
     }
 
     record Buy(String program, int priceCents, int credits) implements Step {
@@ -66,6 +67,10 @@ class WalletProperties {
     }
 
     record Expire(int pool) implements Step {
+    }
+
+    /** Declare dormancy {@code days} after the history's day (only takes where the rule allows it). */
+    record Dormant(int pool, int days) implements Step {
     }
 
     @Property(tries = 300)
@@ -84,7 +89,7 @@ class WalletProperties {
             run.send(new Expire(pool));
         }
         List<Object> events = run.events();
-        for (Class<?> type : List.of(Events.UsageDrawn.class, Events.BreakageEstimateRevised.class,
+        for (Class<?> type : List.of(Events.UsageDrawn.class, Events.BreakageEstimateRevised.class, Events.PoolDeclaredDormant.class,
                 Events.CreditsRefunded.class, Events.CreditPoolExpired.class)) {
             net.jqwik.api.statistics.Statistics.label(type.getSimpleName())
                     .collect(events.stream().anyMatch(type::isInstance));
@@ -141,8 +146,11 @@ class WalletProperties {
         Arbitrary<Step> refund = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 3),
                 Arbitraries.integers().between(1, 20_000)).as(Refund::new);
         Arbitrary<Step> expire = Arbitraries.integers().between(0, 3).map(Expire::new);
+        Arbitrary<Step> dormant = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 60)).as(Dormant::new);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, buy), net.jqwik.api.Tuple.of(5, draw),
-                net.jqwik.api.Tuple.of(2, revise), net.jqwik.api.Tuple.of(1, refund), net.jqwik.api.Tuple.of(1, expire))
+                net.jqwik.api.Tuple.of(2, revise), net.jqwik.api.Tuple.of(1, refund), net.jqwik.api.Tuple.of(1, expire),
+                net.jqwik.api.Tuple.of(1, dormant))
                 .list().ofMinSize(1).ofMaxSize(25);
     }
 
@@ -175,6 +183,7 @@ class WalletProperties {
                         credits.getOrDefault(r.pool(), BigDecimal.ZERO).multiply(BigDecimal.valueOf(r.percentOfCredits(), 2)));
                 case Refund r -> new RefundCredits("acme", id, "p" + r.pool(), DAY, BigDecimal.valueOf(r.cents(), 2), null);
                 case Expire e -> new ExpireCreditPool("acme", "p" + e.pool(), id, DAY);
+                case Dormant z -> new Commands.DeclareDormancy("acme", "p" + z.pool(), id, DAY.plusDays(z.days()));
             };
             try {
                 commands.sendAndWait(command);
@@ -215,6 +224,9 @@ class WalletProperties {
                 if (event instanceof Events.CreditsRefunded r) {
                     perPool.get(r.poolId())[4] += r.amountMinor();
                     perPool.get(r.poolId())[2] += r.breakageMinor();
+                }
+                if (event instanceof Events.PoolDeclaredDormant z) {
+                    perPool.get(z.poolId())[2] += z.breakageMinor();
                 }
                 if (event instanceof Events.CreditPoolExpired x) {
                     perPool.computeIfAbsent(x.poolId(), k -> new long[6]);

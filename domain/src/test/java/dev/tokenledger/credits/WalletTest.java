@@ -48,6 +48,8 @@ class WalletTest {
     void setUp() {
         programs.put("remote", terms("remote", BreakagePolicy.REMOTE, null, "0", true));
         programs.put("escheat", terms("escheat", BreakagePolicy.REMOTE, null, "0.10", false));
+        programs.put("dormant", new CreditTerms("dormant", 1, USD, CENT, ExpiryRule.daysAfterPurchase(730),
+                BreakagePolicy.REMOTE, null, BigDecimal.ZERO, true, 180));
         programs.put("proportional", terms("proportional", BreakagePolicy.PROPORTIONAL, "0.75", "0", false));
         fixture = new AggregateTestFixture<>(Wallet.class);
         fixture.registerInjectableResource(ChartLoader.defaultChart());
@@ -123,6 +125,33 @@ class WalletTest {
         assertThat(events.postings()).containsExactly(
                 "DR 2300 130.00", "CR 4200 130.00",
                 "DR 2300 20.00", "CR 2500 20.00");
+    }
+
+    @Test
+    void dormancyRecognisesBreakageThatRenewedUsageGivesBack() {
+        PurchaseCredits buy = purchase("p1", "dormant", "50.00", 5_000, 0);
+        DrawUsage early = new DrawUsage("acme", "d1", JAN_1.plusDays(10), null, BigDecimal.valueOf(1_000), null, null);
+        Commands.DeclareDormancy tooSoon = new Commands.DeclareDormancy("acme", "p1", "z1", JAN_1.plusDays(189));
+        Commands.DeclareDormancy dormant = new Commands.DeclareDormancy("acme", "p1", "z1", JAN_1.plusDays(190));
+        DrawUsage back = new DrawUsage("acme", "d2", JAN_1.plusDays(250), null, BigDecimal.valueOf(500), null, null);
+        Capture events = new Capture();
+        // last usage on day 10 + 180 days of dormancy: dormant from day 190, not before
+        expectRejection(fixture.givenCommands(buy, early), tooSoon, "DORMANCY_NOT_APPLICABLE");
+        // 50.00 - 10.00 used = 40.00 recognised as breakage
+        fixture.givenCommands(buy, early).when(dormant).expectEventsMatching(events);
+        assertThat(events.postings()).containsExactly("DR 2300 40.00", "CR 4200 40.00");
+        expectRejection(fixture.givenCommands(buy, early, dormant),
+                new RefundCredits("acme", "r1", "p1", JAN_1.plusDays(200), BigDecimal.ONE, null), "REFUND_EXCEEDS_REMAINING");
+        // usage resumes: the dormancy breakage is given back, then 500 credits = 5.00 of usage revenue
+        fixture.givenCommands(buy, early, dormant).when(back).expectEventsMatching(events = new Capture());
+        assertThat(events.postings()).containsExactly("DR 2300 5.00", "CR 4000 5.00", "DR 4200 40.00", "CR 2300 40.00");
+        // at expiry the rest (50 - 10 - 5 = 35.00) is breakage: usage 15.00 + breakage 35.00 = P
+        fixture.givenCommands(buy, early, dormant, back)
+                .when(new ExpireCreditPool("acme", "p1", "x1", JAN_1.plusDays(730)))
+                .expectEventsMatching(events = new Capture());
+        assertThat(events.postings()).containsExactly("DR 2300 35.00", "CR 4200 35.00");
+        expectRejection(fixture.givenCommands(purchase("p1", "remote", "1.00", 100, 0)),
+                new Commands.DeclareDormancy("acme", "p1", "z1", JAN_1.plusYears(5)), "DORMANCY_NOT_APPLICABLE");
     }
 
     // --- PROPORTIONAL breakage -----------------------------------------------------------------------------

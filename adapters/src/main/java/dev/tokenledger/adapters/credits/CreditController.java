@@ -164,6 +164,17 @@ public class CreditController {
         return commands.sendAndWait(new ReleaseHold(customerId, holdId));
     }
 
+    @PostMapping("/api/v1/credit-pools/{poolId}/dormancy")
+    @Operation(summary = "Apply the program's dormancy rule to a pool without usage for the dormancy period "
+            + "(also applied automatically with expiry); reversed if usage resumes")
+    public ResponseEntity<WalletResult> dormancy(@PathVariable String poolId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                    examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.EXPIRY)))
+            @RequestBody ExpiryRequest r) {
+        return respond(commands.sendAndWait(new dev.tokenledger.credits.Commands.DeclareDormancy(
+                requireCustomer(r.customerId()), poolId, r.requestId(), r.effectiveDate())));
+    }
+
     public record InvoiceRequest(String invoiceId, LocalDate effectiveDate, BigDecimal amount) {
     }
 

@@ -52,7 +52,9 @@ public class CreditExpiryJob {
             fixedDelayString = "${ledger.credits.auto-expiry.interval:PT5M}")
     public void scheduled() {
         if (enabled) {
-            expireDuePools(LocalDate.now(clock.withZone(zone)));
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            applyDormancyRules(today);
+            expireDuePools(today);
         }
     }
 
@@ -76,6 +78,29 @@ public class CreditExpiryJob {
             log.info("Automatic expiry: {} pool(s) expired (grace {} days)", expired, graceDays);
         }
         return expired;
+    }
+
+    /**
+     * Applies programs' dormancy rules: a pool with no usage for the dormancy period gets its breakage, dated the day
+     * it became dormant. The request id names the last activity, so a pool that is used again and falls dormant
+     * again gets a new one; a repeated run is a no-op.
+     */
+    public int applyDormancyRules(LocalDate today) {
+        int applied = 0;
+        for (CreditReports.DuePool due : reports.poolsDueForDormancy(today)) {
+            String requestId = "dormancy-" + InputFingerprint.of(due.poolId(), due.expiresOn()).substring(0, 32);
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                new dev.tokenledger.credits.Commands.DeclareDormancy(due.customerId(), due.poolId(), requestId, due.expiresOn()))
+                        .withMetaData(MetaData.with(EventMetadata.PRINCIPAL, "system:dormancy")));
+                applied++;
+            } catch (LedgerRejection rejection) {
+                if (rejection.code() != RejectionCode.DORMANCY_NOT_APPLICABLE && rejection.code() != RejectionCode.POOL_EXPIRED) {
+                    log.error("Dormancy of pool {} of {} refused: {}", due.poolId(), due.customerId(), rejection.getMessage());
+                }
+            }
+        }
+        return applied;
     }
 
     static String requestIdFor(String poolId) {

@@ -98,6 +98,7 @@ public class CommandInterceptors {
             case dev.tokenledger.credits.Commands.CaptureHold c -> c.drawId();
             case dev.tokenledger.credits.Commands.ReleaseHold c -> c.holdId();
             case dev.tokenledger.credits.Commands.InvoiceOverage c -> c.invoiceId();
+            case dev.tokenledger.credits.Commands.DeclareDormancy c -> c.requestId();
             case dev.tokenledger.credits.Commands.RecordPayment c -> c.paymentId();
             default -> null;
         };

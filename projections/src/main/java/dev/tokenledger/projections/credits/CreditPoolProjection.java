@@ -52,6 +52,7 @@ public class CreditPoolProjection {
                 .set(Pool.REDEEMED, BigDecimal.ZERO).set(Pool.EXPECTED, expected).set(Pool.REFUNDED_CREDITS, BigDecimal.ZERO)
                 .set(Pool.PRICE_MINOR, price).set(Pool.USAGE_MINOR, 0L).set(Pool.BREAKAGE_MINOR, 0L)
                 .set(Pool.REFUND_MINOR, 0L).set(Pool.ESCHEAT_MINOR, 0L).set(Pool.EXPIRED, false)
+                .set(Pool.LAST_ACTIVITY, purchasedOn).set(Pool.DORMANCY_DAYS, terms.dormancyDays()).set(Pool.DORMANT, false)
                 .execute();
     }
 
@@ -63,6 +64,8 @@ public class CreditPoolProjection {
                     .set(Pool.EXPECTED, draw.expectedAfter())
                     .set(Pool.USAGE_MINOR, Pool.USAGE_MINOR.plus(draw.usageRevenueMinor()))
                     .set(Pool.BREAKAGE_MINOR, Pool.BREAKAGE_MINOR.plus(draw.breakageMinor()))
+                    .set(Pool.DORMANT, false)
+                    .set(Pool.LAST_ACTIVITY, org.jooq.impl.DSL.greatest(Pool.LAST_ACTIVITY, org.jooq.impl.DSL.val(e.effectiveDate())))
                     .where(pool(e.customerId(), draw.poolId()))
                     .execute();
         }
@@ -77,6 +80,13 @@ public class CreditPoolProjection {
                     .set(Overage.OVERAGE_MINOR, Overage.OVERAGE_MINOR.plus(e.overageMinor()))
                     .execute();
         }
+    }
+
+    @EventHandler
+    void on(dev.tokenledger.credits.Events.PoolDeclaredDormant e) {
+        db.update(Pool.TABLE).set(Pool.DORMANT, true)
+                .set(Pool.BREAKAGE_MINOR, Pool.BREAKAGE_MINOR.plus(e.breakageMinor()))
+                .where(pool(e.customerId(), e.poolId())).execute();
     }
 
     @EventHandler

@@ -38,6 +38,7 @@ public class CreditProgramProjection {
                 .set(Program.EXPECTED_RATE, t.expectedRedemptionRate()).set(Program.ESCHEAT_SHARE, t.escheatShare())
                 .set(Program.REFUNDS_ALLOWED, t.refundsAllowed()).set(Program.ADOPTED_BY, principal)
                 .set(Program.RECORDED_AT, at.atOffset(ZoneOffset.UTC))
+                .set(Program.DORMANCY_DAYS, t.dormancyDays())
                 .execute();
     }
 

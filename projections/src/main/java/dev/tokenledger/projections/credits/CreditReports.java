@@ -75,7 +75,7 @@ public class CreditReports {
                                  BigDecimal valuePerCredit, String expiryKind, Integer expiryDays,
                                  java.time.LocalDate expiryDate, String breakagePolicy, BigDecimal expectedRedemptionRate,
                                  BigDecimal escheatShare, boolean refundsAllowed, String adoptedBy,
-                                 java.time.Instant recordedAt) {
+                                 java.time.Instant recordedAt, Integer dormancyDays) {
     }
 
     public List<ProgramVersion> programs() {
@@ -87,11 +87,22 @@ public class CreditReports {
                         r.get(CreditTables.Program.EXPIRY_DAYS), r.get(CreditTables.Program.EXPIRY_DATE),
                         r.get(CreditTables.Program.BREAKAGE_POLICY), plain(r.get(CreditTables.Program.EXPECTED_RATE)),
                         plain(r.get(CreditTables.Program.ESCHEAT_SHARE)), r.get(CreditTables.Program.REFUNDS_ALLOWED),
-                        r.get(CreditTables.Program.ADOPTED_BY), r.get(CreditTables.Program.RECORDED_AT).toInstant()));
+                        r.get(CreditTables.Program.ADOPTED_BY), r.get(CreditTables.Program.RECORDED_AT).toInstant(),
+                        r.get(CreditTables.Program.DORMANCY_DAYS)));
     }
 
-    /** A pool whose expiry date is on or before {@code lastExpiryDate} and that has not expired yet. */
+    /** A pool due for expiry (or dormancy) on {@code expiresOn}. */
     public record DuePool(String customerId, String poolId, java.time.LocalDate expiresOn) {
+    }
+
+    /** Paid REMOTE pools with a dormancy rule, not expired nor dormant, whose dormancy date is on or before {@code today}. */
+    public List<DuePool> poolsDueForDormancy(java.time.LocalDate today) {
+        return db.select(Pool.CUSTOMER_ID, Pool.POOL_ID, Pool.LAST_ACTIVITY, Pool.DORMANCY_DAYS).from(Pool.TABLE)
+                .where(Pool.EXPIRED.isFalse()).and(Pool.DORMANT.isFalse()).and(Pool.PROMOTIONAL.isFalse())
+                .and(Pool.DORMANCY_DAYS.isNotNull())
+                .fetch(r -> new DuePool(r.get(Pool.CUSTOMER_ID), r.get(Pool.POOL_ID),
+                        r.get(Pool.LAST_ACTIVITY).plusDays(r.get(Pool.DORMANCY_DAYS))))
+                .stream().filter(due -> !due.expiresOn().isAfter(today)).toList();
     }
 
     public List<DuePool> poolsDueForExpiry(java.time.LocalDate lastExpiryDate) {

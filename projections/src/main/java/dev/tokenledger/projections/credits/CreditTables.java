@@ -37,9 +37,12 @@ final class CreditTables {
         static final Field<Long> REFUND_MINOR = f("refund_minor", SQLDataType.BIGINT);
         static final Field<Long> ESCHEAT_MINOR = f("escheat_minor", SQLDataType.BIGINT);
         static final Field<Boolean> EXPIRED = f("expired", SQLDataType.BOOLEAN);
+        static final Field<LocalDate> LAST_ACTIVITY = f("last_activity", SQLDataType.LOCALDATE);
+        static final Field<Integer> DORMANCY_DAYS = f("dormancy_days", SQLDataType.INTEGER);
+        static final Field<Boolean> DORMANT = f("dormant", SQLDataType.BOOLEAN);
         static final Field<?>[] ALL = {CUSTOMER_ID, POOL_ID, PROGRAM_ID, POLICY_VERSION, BREAKAGE_POLICY, CURRENCY,
                 PROMOTIONAL, PURCHASED_ON, EXPIRES_ON, CREDITS, REDEEMED, EXPECTED, REFUNDED_CREDITS, PRICE_MINOR,
-                USAGE_MINOR, BREAKAGE_MINOR, REFUND_MINOR, ESCHEAT_MINOR, EXPIRED};
+                USAGE_MINOR, BREAKAGE_MINOR, REFUND_MINOR, ESCHEAT_MINOR, EXPIRED, LAST_ACTIVITY, DORMANCY_DAYS, DORMANT};
 
         private static <T> Field<T> f(String column, DataType<T> type) {
             return DSL.field(DSL.name("credit_pool", column), type);
@@ -70,7 +73,8 @@ final class CreditTables {
         static final Field<Boolean> REFUNDS_ALLOWED = f("refunds_allowed", SQLDataType.BOOLEAN);
         static final Field<String> ADOPTED_BY = f("adopted_by", SQLDataType.VARCHAR);
         static final Field<java.time.OffsetDateTime> RECORDED_AT = f("recorded_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
-        static final Field<?>[] ALL = {PROGRAM_ID, VERSION, EFFECTIVE_FROM, CURRENCY, VALUE_PER_CREDIT, EXPIRY_KIND,
+        static final Field<Integer> DORMANCY_DAYS = f("dormancy_days", SQLDataType.INTEGER);
+        static final Field<?>[] ALL = {DORMANCY_DAYS, PROGRAM_ID, VERSION, EFFECTIVE_FROM, CURRENCY, VALUE_PER_CREDIT, EXPIRY_KIND,
                 EXPIRY_DAYS, EXPIRY_DATE, BREAKAGE_POLICY, EXPECTED_RATE, ESCHEAT_SHARE, REFUNDS_ALLOWED, ADOPTED_BY,
                 RECORDED_AT};
 
