@@ -201,7 +201,7 @@ public class Wallet {
                 policy != null ? policy : lastPolicyVersion(), calendar);
         apply(new UsageDrawn(customerId, drawId, date, occurredAt, usageReference, wanted,
                 draws, remaining, overageAfter, overageMinor, entry, hash));
-        return new WalletResult(drawId, entry == null ? null : entry.entryId(), false);
+        return posted(drawId, entry);
     }
 
     /** Pools a draw on {@code date} may use, in draw order: earliest expiry, then earliest purchase. */
@@ -294,9 +294,7 @@ public class Wallet {
         if (replay.isPresent()) {
             return replay.get();
         }
-        Violations v = new Violations();
-        EntryRules.checkId(v, "revisionId", c.revisionId());
-        requireDate(v, c.effectiveDate());
+        Violations v = requestChecks("revisionId", c.revisionId(), c.effectiveDate());
         CreditPool pool = pool(c.poolId(), c.effectiveDate());
         if (!pool.isProportional()) {
             throw LedgerRejection.of(RejectionCode.NOT_PROPORTIONAL, "poolId", "pool " + pool.poolId + " uses " + pool.terms.breakagePolicy());
@@ -312,7 +310,7 @@ public class Wallet {
                 .move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.BREAKAGE_REVENUE, r.breakageDelta(), pool.poolId)
                 .entry(c.revisionId(), c.effectiveDate(), "Breakage estimate revised", pool.terms.policyVersion(), calendar);
         apply(new BreakageEstimateRevised(customerId, pool.poolId, c.revisionId(), c.effectiveDate(), e, r.breakageDelta(), entry, hash));
-        return new WalletResult(c.revisionId(), entry == null ? null : entry.entryId(), false);
+        return posted(c.revisionId(), entry);
     }
 
     @CommandHandler
@@ -322,9 +320,7 @@ public class Wallet {
         if (replay.isPresent()) {
             return replay.get();
         }
-        Violations v = new Violations();
-        EntryRules.checkId(v, "requestId", c.requestId());
-        requireDate(v, c.effectiveDate());
+        Violations v = requestChecks("requestId", c.requestId(), c.effectiveDate());
         v.throwIfAny();
         CreditPool pool = pool(c.poolId(), c.effectiveDate());
         CreditPool.Expiry x = pool.expire();
@@ -333,7 +329,7 @@ public class Wallet {
                 .move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.UNCLAIMED_PROPERTY_LIABILITY, x.escheat(), pool.poolId)
                 .entry(c.requestId(), c.effectiveDate(), "Credit pool expired", pool.terms.policyVersion(), calendar);
         apply(new CreditPoolExpired(customerId, pool.poolId, c.requestId(), c.effectiveDate(), x.breakageDelta(), x.escheat(), entry, hash));
-        return new WalletResult(c.requestId(), entry == null ? null : entry.entryId(), false);
+        return posted(c.requestId(), entry);
     }
 
     @CommandHandler
@@ -343,9 +339,7 @@ public class Wallet {
         if (replay.isPresent()) {
             return replay.get();
         }
-        Violations v = new Violations();
-        EntryRules.checkId(v, "refundId", c.refundId());
-        requireDate(v, c.effectiveDate());
+        Violations v = requestChecks("refundId", c.refundId(), c.effectiveDate());
         v.throwIfAny();
         CreditPool pool = pool(c.poolId(), c.effectiveDate());
         if (!pool.terms.refundsAllowed() || !pool.isPaid()) {
@@ -382,9 +376,7 @@ public class Wallet {
         if (replay.isPresent()) {
             return replay.get();
         }
-        Violations v = new Violations();
-        EntryRules.checkId(v, "requestId", c.requestId());
-        requireDate(v, c.effectiveDate());
+        Violations v = requestChecks("requestId", c.requestId(), c.effectiveDate());
         v.throwIfAny();
         CreditPool pool = pool(c.poolId(), c.effectiveDate());
         java.time.LocalDate dormantFrom = pool.dormantFrom();
@@ -399,7 +391,7 @@ public class Wallet {
                 .move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.BREAKAGE_REVENUE, breakage, pool.poolId)
                 .entry(c.requestId(), c.effectiveDate(), "Breakage on dormancy", pool.terms.policyVersion(), calendar);
         apply(new Events.PoolDeclaredDormant(customerId, pool.poolId, c.requestId(), c.effectiveDate(), breakage, entry, hash));
-        return new WalletResult(c.requestId(), entry == null ? null : entry.entryId(), false);
+        return posted(c.requestId(), entry);
     }
 
     // --- invoices and payments -----------------------------------------------------------------------------
@@ -411,9 +403,7 @@ public class Wallet {
         if (replay.isPresent()) {
             return replay.get();
         }
-        Violations v = new Violations();
-        EntryRules.checkId(v, "invoiceId", c.invoiceId());
-        requireDate(v, c.effectiveDate());
+        Violations v = requestChecks("invoiceId", c.invoiceId(), c.effectiveDate());
         long unbilled = overagePosted - overageInvoiced;
         long amount = unbilled;
         if (c.amount() != null) {
@@ -443,9 +433,7 @@ public class Wallet {
         if (replay.isPresent()) {
             return replay.get();
         }
-        Violations v = new Violations();
-        EntryRules.checkId(v, "paymentId", c.paymentId());
-        requireDate(v, c.effectiveDate());
+        Violations v = requestChecks("paymentId", c.paymentId(), c.effectiveDate());
         Long open = c.invoiceId() == null ? null : openInvoices.get(c.invoiceId());
         if (open == null) {
             throw LedgerRejection.of(RejectionCode.UNKNOWN_INVOICE, "invoiceId", "no open invoice " + c.invoiceId());
@@ -510,6 +498,19 @@ public class Wallet {
             v.add(RejectionCode.CURRENCY_MISMATCH, "programId", "the wallet holds " + currency + " credits worth "
                     + valuePerCredit.toPlainString() + "; program " + terms.programId() + " differs");
         }
+    }
+
+    /** The checks every wallet command starts with: a well-formed request id and an effective date. */
+    private static Violations requestChecks(String idField, String requestId, java.time.LocalDate date) {
+        Violations v = new Violations();
+        EntryRules.checkId(v, idField, requestId);
+        requireDate(v, date);
+        return v;
+    }
+
+    /** The result of a command carried out now; {@code entry} is null when it posted nothing. */
+    private static WalletResult posted(String requestId, PostedEntry entry) {
+        return new WalletResult(requestId, entry == null ? null : entry.entryId(), false);
     }
 
     private static void requireDate(Violations v, java.time.LocalDate date) {
