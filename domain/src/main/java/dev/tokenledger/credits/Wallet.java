@@ -25,6 +25,11 @@ import dev.tokenledger.periods.PeriodCalendar;
 import dev.tokenledger.rejection.LedgerRejection;
 import dev.tokenledger.rejection.RejectionCode;
 import dev.tokenledger.rejection.Violations;
+import dev.tokenledger.usage.PricingCatalogBook;
+import dev.tokenledger.usage.RecordUsage;
+import dev.tokenledger.usage.UsageOutcome;
+import dev.tokenledger.usage.UsageRecord;
+import dev.tokenledger.usage.UsageRecorded;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -173,7 +178,7 @@ public class Wallet {
             positive(v, byCredits ? "credits" : "value", byCredits ? credits : value);
         }
         v.throwIfAny();
-        return byCredits ? credits : value.divide(valuePerCredit, CreditPool.PRECISION);
+        return byCredits ? credits : creditsWorth(value);
     }
 
     private WalletResult draw(String drawId, java.time.LocalDate date, java.time.Instant occurredAt, BigDecimal wanted,
@@ -213,6 +218,95 @@ public class Wallet {
                 .toList();
     }
 
+    // --- priced usage records (usage ledger) ----------------------------------------------------------------
+
+    /** Month-to-date quantities by "model|unit|YYYY-MM", for tiered prices. */
+    private final Map<String, Long> volumes = new HashMap<>();
+    /** Cumulative exact cost and posted cost (minor units) by "model|feature|role", for cost catch-up. */
+    private final Map<String, BigDecimal> costExact = new HashMap<>();
+    private final Map<String, Long> costPosted = new HashMap<>();
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public UsageOutcome handle(RecordUsage c, ChartOfAccounts chart, PeriodCalendar calendar, PricingCatalogBook book) {
+        Violations v = new Violations();
+        EntryRules.checkId(v, "customerId", c.customerId());
+        EntryRules.checkId(v, "batchId", c.batchId());
+        v.throwIfAny();
+        UsagePosting posting = new UsagePosting(this, c.customerId(), book.current(), chart, calendar);
+        // a fixed order, so graduated tiers price the same records the same way however the batch was sent
+        List<UsageRecord> ordered = c.records().stream()
+                .sorted(Comparator.comparing(UsageRecord::occurredAt).thenComparing(UsageRecord::recordId)).toList();
+        Map<java.time.YearMonth, List<UsageRecord>> byMonth = new java.util.TreeMap<>();
+        ordered.forEach(r -> byMonth.computeIfAbsent(java.time.YearMonth.from(r.usageDate()), k -> new ArrayList<>()).add(r));
+        byMonth.forEach((month, records) -> {
+            String postingId = "usage-" + c.batchId() + "-" + month;
+            if (!processed.isRetry(postingId, UsagePosting.inputHashOf(month, records), "batchId")) {
+                posting.post(postingId, c.batchId(), month, records);
+            }
+        });
+        return posting.outcome();
+    }
+
+    // state the usage posting reads; kept here so the wallet stays the only owner of its state
+    Currency currency() {
+        return currency;
+    }
+
+    BigDecimal valuePerCredit() {
+        return valuePerCredit;
+    }
+
+    BigDecimal overageValue() {
+        return overageValue;
+    }
+
+    long overagePosted() {
+        return overagePosted;
+    }
+
+    long volume(String key) {
+        return volumes.getOrDefault(key, 0L);
+    }
+
+    BigDecimal costExact(String key) {
+        return costExact.getOrDefault(key, BigDecimal.ZERO);
+    }
+
+    long costPosted(String key) {
+        return costPosted.getOrDefault(key, 0L);
+    }
+
+    List<CreditPool> poolsUsableOn(java.time.LocalDate date) {
+        return usablePools(date);
+    }
+
+    void record(UsageRecorded e) {
+        apply(e);
+    }
+
+    @EventSourcingHandler
+    void on(UsageRecorded e) {
+        if (walletId == null) {
+            walletId = WalletIds.aggregateId(e.customerId());
+            customerId = e.customerId();
+            currency = Currency.getInstance(e.currency());
+        }
+        for (PoolDraw d : e.pools()) {
+            CreditPool pool = pools.get(d.poolId());
+            pool.apply(new CreditPool.Recognition(d.redeemedAfter(), d.expectedAfter(), d.usageRevenueMinor(), d.breakageMinor()));
+            if (e.effectiveDate().isAfter(pool.lastActivity)) {
+                pool.lastActivity = e.effectiveDate();
+            }
+        }
+        overageValue = e.overageValueAfter();
+        overagePosted += e.overageMinor();
+        volumes.putAll(e.volumesAfter());
+        costExact.putAll(e.costExactAfter());
+        costPosted.putAll(e.costPostedAfter());
+        processed.record(e.postingId(), e.inputHash());
+    }
+
     // --- holds ---------------------------------------------------------------------------------------------
 
     /** Default life of a hold when the request names none. */
@@ -240,7 +334,7 @@ public class Wallet {
             v.add(RejectionCode.CREDITS_REQUIRED, "ttlSeconds", "between 1 and 86400 seconds");
         }
         v.throwIfAny();
-        BigDecimal credits = byCredits ? c.credits() : c.value().divide(valuePerCredit, CreditPool.PRECISION);
+        BigDecimal credits = byCredits ? c.credits() : creditsWorth(c.value());
         BigDecimal available = availableAfterHolds(c.placedAt(), c.today() != null ? c.today()
                 : c.placedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
         if (credits.compareTo(available) > 0) {
@@ -460,6 +554,11 @@ public class Wallet {
 
     // --- helpers -------------------------------------------------------------------------------------------
 
+    /** Credits worth {@code value}; a pay-as-you-go wallet (no program yet) has no pools, so any figure will do. */
+    private BigDecimal creditsWorth(BigDecimal value) {
+        return valuePerCredit == null ? value : value.divide(valuePerCredit, CreditPool.PRECISION);
+    }
+
     private Optional<WalletResult> replay(String requestId, String hash, String customer) {
         return processed.isRetry(requestId, hash, "requestId")
                 ? Optional.of(new WalletResult(requestId, WalletIds.entryId(customer, requestId), true))
@@ -494,9 +593,10 @@ public class Wallet {
 
     private void checkWalletCompatible(Violations v, CreditTerms terms) {
         if (terms != null && currency != null && (!currency.equals(terms.currency())
-                || valuePerCredit.compareTo(terms.valuePerCredit()) != 0)) {
+                || valuePerCredit != null && valuePerCredit.compareTo(terms.valuePerCredit()) != 0)) {
             v.add(RejectionCode.CURRENCY_MISMATCH, "programId", "the wallet holds " + currency + " credits worth "
-                    + valuePerCredit.toPlainString() + "; program " + terms.programId() + " differs");
+                    + (valuePerCredit == null ? "(pay-as-you-go)" : valuePerCredit.toPlainString()) + "; program "
+                    + terms.programId() + " differs");
         }
     }
 

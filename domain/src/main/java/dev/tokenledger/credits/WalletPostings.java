@@ -31,14 +31,19 @@ final class WalletPostings {
 
     /** Debit {@code debit} and credit {@code credit} by {@code minor}; a negative amount swaps the sides. */
     WalletPostings move(AccountRole debit, AccountRole credit, long minor, String poolId) {
+        return move(debit, credit, minor, poolId, null, null);
+    }
+
+    /** As {@link #move(AccountRole, AccountRole, long, String)}, with the model and feature the amount belongs to. */
+    WalletPostings move(AccountRole debit, AccountRole credit, long minor, String poolId, String model, String feature) {
         if (minor == 0) {
             return this;
         }
         if (minor < 0) {
-            return move(credit, debit, -minor, poolId);
+            return move(credit, debit, -minor, poolId, model, feature);
         }
         Money amount = Money.ofMinor(minor, currency);
-        Dimensions dimensions = new Dimensions(customerId, null, poolId, null, null, null);
+        Dimensions dimensions = new Dimensions(customerId, null, poolId, model, feature, null).normalized();
         lines.add(new JournalLine(chart.accountFor(debit).code(), Side.DEBIT, amount, dimensions));
         lines.add(new JournalLine(chart.accountFor(credit).code(), Side.CREDIT, amount, dimensions));
         return this;

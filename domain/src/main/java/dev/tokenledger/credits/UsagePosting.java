@@ -1,0 +1,255 @@
+package dev.tokenledger.credits;
+
+import dev.tokenledger.chart.AccountRole;
+import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.credits.Events.PoolDraw;
+import dev.tokenledger.journal.PostedEntry;
+import dev.tokenledger.money.Allocation;
+import dev.tokenledger.money.Money;
+import dev.tokenledger.periods.PeriodCalendar;
+import dev.tokenledger.rejection.RejectionCode;
+import dev.tokenledger.usage.Catalog;
+import dev.tokenledger.usage.CostCard;
+import dev.tokenledger.usage.CostRole;
+import dev.tokenledger.usage.RateCard;
+import dev.tokenledger.usage.UsageGroup;
+import dev.tokenledger.usage.UsageOutcome;
+import dev.tokenledger.usage.UsageOutcome.Priced;
+import dev.tokenledger.usage.UsageOutcome.Rejected;
+import dev.tokenledger.usage.UsageRecord;
+import dev.tokenledger.usage.UsageRecorded;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Prices and costs one customer's new usage records and posts them, one posting per month of the batch (brief §1,
+ * §3): the month's exact value is drawn from the wallet's pools (overage beyond them), each pool's revenue is split
+ * over models and features by largest remainder, and cost is accrued by cumulative catch-up per model, feature and
+ * cost role. Records that cannot be priced or costed are rejected alone.
+ */
+final class UsagePosting {
+
+    /** The accounting policy under which usage postings are decided; recorded on every entry. */
+    static final String POLICY_VERSION = "usage/2026-11";
+
+    private final Wallet wallet;
+    private final String customerId;
+    private final Catalog catalog;
+    private final ChartOfAccounts chart;
+    private final PeriodCalendar calendar;
+    private final List<Priced> priced = new ArrayList<>();
+    private final List<Rejected> rejected = new ArrayList<>();
+
+    UsagePosting(Wallet wallet, String customerId, Catalog catalog, ChartOfAccounts chart, PeriodCalendar calendar) {
+        this.wallet = wallet;
+        this.customerId = customerId;
+        this.catalog = catalog;
+        this.chart = chart;
+        this.calendar = calendar;
+    }
+
+    UsageOutcome outcome() {
+        return new UsageOutcome(customerId, List.copyOf(priced), List.copyOf(rejected));
+    }
+
+    /** A record's price and cost, or why it has none. */
+    private record Pricing(BigDecimal value, BigDecimal cost, CostRole role, String rateCards, String costCard,
+                           Map<String, Long> volumesAfter, Rejected rejection) {
+    }
+
+    private static final class Group {
+        final String model;
+        final String feature;
+        final CostRole role;
+        int records;
+        long tokens;
+        final Map<String, Long> quantities = new TreeMap<>();
+        BigDecimal value = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        long revenueMinor;
+
+        Group(String model, String feature, CostRole role) {
+            this.model = model;
+            this.feature = feature;
+            this.role = role;
+        }
+
+        String costKey() {
+            return model + "|" + (feature == null ? "" : feature) + "|" + role;
+        }
+    }
+
+    void post(String postingId, String batchId, YearMonth month, List<UsageRecord> records) {
+        Currency currency = wallet.currency() != null ? wallet.currency()
+                : catalog.currencyFor(customerId, records.get(0).usageDate()).map(Currency::getInstance).orElse(null);
+        Map<String, Long> volumes = new HashMap<>();
+        Map<String, Group> groups = new TreeMap<>();
+        Map<UsageRecord, Pricing> accepted = new LinkedHashMap<>();
+        Map<String, Group> groupOf = new HashMap<>();
+        TreeSet<String> rateCardsUsed = new TreeSet<>();
+        TreeSet<String> costCardsUsed = new TreeSet<>();
+        LocalDate effectiveDate = null;
+        for (UsageRecord r : records) {
+            Pricing p = price(r, month, currency, volumes);
+            if (p.rejection() != null) {
+                rejected.add(p.rejection());
+                continue;
+            }
+            volumes.putAll(p.volumesAfter());
+            accepted.put(r, p);
+            String feature = r.feature() == null || r.feature().isBlank() ? null : r.feature();
+            Group g = groups.computeIfAbsent(r.model() + "|" + (feature == null ? "" : feature) + "|" + p.role(),
+                    k -> new Group(r.model(), feature, p.role()));
+            g.records++;
+            g.tokens += r.tokens();
+            r.quantities().forEach((unit, q) -> g.quantities.merge(unit, q, Long::sum));
+            g.value = g.value.add(p.value());
+            g.cost = g.cost.add(p.cost());
+            groupOf.put(r.recordId(), g);
+            rateCardsUsed.addAll(List.of(p.rateCards().split(",")));
+            costCardsUsed.add(p.costCard());
+            if (effectiveDate == null || r.usageDate().isAfter(effectiveDate)) {
+                effectiveDate = r.usageDate();
+            }
+        }
+        if (accepted.isEmpty()) {
+            return;
+        }
+        List<Group> lines = new ArrayList<>(groups.values());
+        List<BigDecimal> weights = lines.stream().map(g -> g.value).toList();
+        BigDecimal totalValue = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        int digits = Money.fractionDigits(currency);
+        WalletPostings postings = new WalletPostings(chart, customerId, currency);
+
+        // revenue: draw the month's value from the pools usable on its date, the rest is overage
+        List<PoolDraw> draws = new ArrayList<>();
+        BigDecimal remainingValue = totalValue;
+        BigDecimal overageCredits = BigDecimal.ZERO;
+        String policy = POLICY_VERSION;
+        if (wallet.valuePerCredit() != null && totalValue.signum() > 0) {
+            BigDecimal remaining = totalValue.divide(wallet.valuePerCredit(), CreditPool.PRECISION);
+            for (CreditPool pool : wallet.poolsUsableOn(effectiveDate)) {
+                if (remaining.signum() == 0) {
+                    break;
+                }
+                BigDecimal take = remaining.min(pool.available());
+                CreditPool.Recognition r = pool.draw(take);
+                long[] split = Allocation.largestRemainder(r.usageDelta(), weights);
+                for (int i = 0; i < lines.size(); i++) {
+                    Group g = lines.get(i);
+                    postings.move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.USAGE_REVENUE, split[i], pool.poolId, g.model, g.feature);
+                    g.revenueMinor += split[i];
+                }
+                postings.move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.BREAKAGE_REVENUE, r.breakageDelta(), pool.poolId);
+                draws.add(new PoolDraw(pool.poolId, take, r.newRedeemed(), r.newExpected(), r.usageDelta(), r.breakageDelta()));
+                remaining = remaining.subtract(take);
+                policy = POLICY_VERSION + "+" + pool.terms.policyVersion();
+            }
+            overageCredits = remaining;
+            remainingValue = remaining.signum() == 0 ? BigDecimal.ZERO
+                    : draws.isEmpty() ? totalValue : remaining.multiply(wallet.valuePerCredit());
+        }
+        BigDecimal overageAfter = wallet.overageValue().add(remainingValue);
+        long overageMinor = CreditPool.roundHalfUp(overageAfter.movePointRight(digits)) - wallet.overagePosted();
+        long[] overageSplit = Allocation.largestRemainder(overageMinor, weights);
+        for (int i = 0; i < lines.size(); i++) {
+            Group g = lines.get(i);
+            postings.move(AccountRole.UNBILLED_RECEIVABLE, AccountRole.USAGE_REVENUE, overageSplit[i], null, g.model, g.feature);
+            g.revenueMinor += overageSplit[i];
+        }
+
+        // cost: cumulative exact cost per model, feature and role, rounded, less what was posted
+        Map<String, BigDecimal> costExactAfter = new TreeMap<>();
+        Map<String, Long> costPostedAfter = new TreeMap<>();
+        List<UsageGroup> recorded = new ArrayList<>();
+        for (Group g : lines) {
+            BigDecimal exactAfter = wallet.costExact(g.costKey()).add(g.cost);
+            long postedAfter = CreditPool.roundHalfUp(exactAfter.movePointRight(digits));
+            long costMinor = postedAfter - wallet.costPosted(g.costKey());
+            postings.move(g.role.expenseAccount(), AccountRole.ACCRUED_COMPUTE, costMinor, null, g.model, g.feature);
+            costExactAfter.put(g.costKey(), exactAfter);
+            costPostedAfter.put(g.costKey(), postedAfter);
+            recorded.add(new UsageGroup(g.model, g.feature, g.role, g.records, g.tokens, Map.copyOf(g.quantities),
+                    g.value, g.revenueMinor, g.cost, costMinor));
+        }
+        PostedEntry entry = postings.entry(postingId, effectiveDate, "Usage " + month + ": " + accepted.size()
+                + " records", policy, calendar);
+        Map<String, Long> volumesAfter = new TreeMap<>(volumes);
+        wallet.record(new UsageRecorded(customerId, batchId, postingId, month, effectiveDate, currency.getCurrencyCode(),
+                recorded, draws, overageCredits, overageAfter, overageMinor, volumesAfter, costExactAfter, costPostedAfter,
+                List.copyOf(rateCardsUsed), List.copyOf(costCardsUsed), entry, inputHashOf(month, records)));
+        String entryId = entry == null ? null : entry.entryId();
+        accepted.forEach((r, p) -> priced.add(new Priced(r.recordId(), postingId, entryId, p.value(), p.cost(),
+                currency.getCurrencyCode(), p.rateCards(), p.costCard(), p.role())));
+    }
+
+    static String inputHashOf(YearMonth month, List<UsageRecord> records) {
+        return dev.tokenledger.journal.InputFingerprint.of("usage", month,
+                String.join(",", records.stream().map(UsageRecord::fingerprint).toList()));
+    }
+
+    /** Prices every unit of the record at the rate card in force for its date, and costs it at the cost card. */
+    private Pricing price(UsageRecord r, YearMonth month, Currency currency, Map<String, Long> volumesInBatch) {
+        if (currency == null) {
+            return reject(r, RejectionCode.NO_RATE_IN_FORCE, "model", "no rate card is in force on " + r.usageDate());
+        }
+        BigDecimal value = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        CostCard costCard = null;
+        TreeSet<String> rateCards = new TreeSet<>();
+        Map<String, Long> volumesAfter = new HashMap<>();
+        for (Map.Entry<String, Long> q : new TreeMap<>(r.quantities()).entrySet()) {
+            String unit = q.getKey();
+            long quantity = q.getValue();
+            if (quantity == 0) {
+                continue;
+            }
+            RateCard card = catalog.rateCardFor(customerId, r.model(), unit, r.usageDate()).orElse(null);
+            if (card == null) {
+                return reject(r, RejectionCode.NO_RATE_IN_FORCE, "model", "no rate card prices " + r.model() + " "
+                        + unit + " for customer " + customerId + " on " + r.usageDate());
+            }
+            if (!card.currency().equals(currency.getCurrencyCode())) {
+                return reject(r, RejectionCode.CURRENCY_MISMATCH, "customerId", "rate card " + card.reference()
+                        + " is in " + card.currency() + "; the customer's wallet is in " + currency);
+            }
+            CostCard unitCostCard = catalog.costCardFor(r.model(), r.provider(), unit, r.usageDate()).orElse(null);
+            if (unitCostCard == null) {
+                return reject(r, RejectionCode.NO_COST_IN_FORCE, r.provider() == null ? "model" : "provider",
+                        "no cost card gives " + r.model() + " " + unit + (r.provider() == null ? "" : " at " + r.provider())
+                                + " on " + r.usageDate());
+            }
+            if (!unitCostCard.currency().equals(currency.getCurrencyCode())) {
+                return reject(r, RejectionCode.CURRENCY_MISMATCH, "model", "cost card " + unitCostCard.reference()
+                        + " is in " + unitCostCard.currency() + "; the customer's wallet is in " + currency);
+            }
+            if (costCard == null) {
+                costCard = unitCostCard;
+            }
+            String volumeKey = r.model() + "|" + unit + "|" + month;
+            long before = volumesInBatch.containsKey(volumeKey) ? volumesInBatch.get(volumeKey) : wallet.volume(volumeKey);
+            value = value.add(card.priceOf(r.model(), unit).orElseThrow().valueOf(before, quantity));
+            volumesAfter.put(volumeKey, before + quantity);
+            cost = cost.add(unitCostCard.costOf(r.model(), unit).orElseThrow().unitCost().multiply(BigDecimal.valueOf(quantity)));
+            rateCards.add(card.reference());
+        }
+        if (costCard == null) {
+            return reject(r, RejectionCode.USAGE_QUANTITY_INVALID, "quantities", "every quantity is zero");
+        }
+        return new Pricing(value, cost, costCard.role(), String.join(",", rateCards), costCard.reference(), volumesAfter, null);
+    }
+
+    private static Pricing reject(UsageRecord r, RejectionCode code, String field, String detail) {
+        return new Pricing(null, null, null, null, null, null, new Rejected(r.recordId(), code, field, detail));
+    }
+}

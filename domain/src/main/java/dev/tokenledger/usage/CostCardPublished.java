@@ -1,0 +1,4 @@
+package dev.tokenledger.usage;
+
+public record CostCardPublished(CostCard card, String inputHash) {
+}

@@ -1,0 +1,242 @@
+package dev.tokenledger.usage;
+
+import dev.tokenledger.journal.EntryRules;
+import dev.tokenledger.journal.InputFingerprint;
+import dev.tokenledger.money.Money;
+import dev.tokenledger.rejection.LedgerRejection;
+import dev.tokenledger.rejection.RejectionCode;
+import dev.tokenledger.rejection.Violations;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * All rate cards and cost cards, versioned and effective-dated. One aggregate for the whole catalog: publications
+ * are rare, and one stream lets pricing read every card with one query.
+ */
+@AggregateRoot
+public class PricingCatalog {
+
+    public static final String ID = "pricing-catalog";
+
+    @AggregateIdentifier
+    private String id;
+    private Catalog catalog = Catalog.EMPTY;
+    private final Map<String, String> fingerprints = new HashMap<>();
+
+    protected PricingCatalog() {
+    }
+
+    /** What publishing returns: the card's reference and whether this exact version was already there. */
+    public record Published(String cardId, int version, boolean alreadyApplied) {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Published handle(PublishRateCard c) {
+        String hash = InputFingerprint.of("rate-card", c.effectiveFrom(), c.currency(), c.customerId(), canonicalPrices(c.prices()));
+        Optional<Published> replay = replay("rate:" + c.cardId(), c.cardId(), c.version(), hash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "cardId", c.cardId());
+        Optional<RateCard> last = c.cardId() == null ? Optional.empty() : catalog.latestRateCard(c.cardId());
+        checkVersion(v, c.version(), c.effectiveFrom(), last.map(RateCard::version), last.map(RateCard::effectiveFrom));
+        checkCurrency(v, c.currency());
+        if (last.isPresent() && !java.util.Objects.equals(last.get().customerId(), c.customerId())) {
+            v.add(RejectionCode.RATE_CARD_INVALID, "customerId", "card " + c.cardId() + " belongs to "
+                    + (last.get().customerId() == null ? "the list prices" : "customer " + last.get().customerId()));
+        }
+        if (c.customerId() != null) {
+            EntryRules.checkId(v, "customerId", c.customerId());
+        }
+        if (c.prices() == null || c.prices().isEmpty()) {
+            v.add(RejectionCode.RATE_CARD_INVALID, "prices", "give at least one price");
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < c.prices().size(); i++) {
+                checkPrice(v, "prices[" + i + "]", c.prices().get(i), seen);
+            }
+        }
+        v.throwIfAny();
+        apply(new RateCardPublished(new RateCard(c.cardId(), c.version(), c.effectiveFrom(), c.currency(),
+                c.customerId(), c.prices()), hash));
+        return new Published(c.cardId(), c.version(), false);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Published handle(PublishCostCard c) {
+        String hash = InputFingerprint.of("cost-card", c.effectiveFrom(), c.currency(), c.provider(), c.role(),
+                canonicalCosts(c.costs()));
+        Optional<Published> replay = replay("cost:" + c.cardId(), c.cardId(), c.version(), hash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Violations v = new Violations();
+        EntryRules.checkId(v, "cardId", c.cardId());
+        Optional<CostCard> last = c.cardId() == null ? Optional.empty() : catalog.latestCostCard(c.cardId());
+        checkVersion(v, c.version(), c.effectiveFrom(), last.map(CostCard::version), last.map(CostCard::effectiveFrom));
+        checkCurrency(v, c.currency());
+        EntryRules.checkId(v, "provider", c.provider());
+        if (c.role() == null) {
+            v.add(RejectionCode.RATE_CARD_INVALID, "role", "COMPUTE (own inference) or THIRD_PARTY (model fees)");
+        }
+        if (c.costs() == null || c.costs().isEmpty()) {
+            v.add(RejectionCode.RATE_CARD_INVALID, "costs", "give at least one unit cost");
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < c.costs().size(); i++) {
+                UnitCost cost = c.costs().get(i);
+                String field = "costs[" + i + "]";
+                if (cost == null || blank(cost.model()) || blank(cost.unit())) {
+                    v.add(RejectionCode.RATE_CARD_INVALID, field, "give model and unit");
+                    continue;
+                }
+                if (!seen.add(cost.model() + "|" + cost.unit())) {
+                    v.add(RejectionCode.RATE_CARD_INVALID, field, "model " + cost.model() + " unit " + cost.unit() + " is listed twice");
+                }
+                if (cost.unitCost() == null || cost.unitCost().signum() < 0) {
+                    v.add(RejectionCode.RATE_CARD_INVALID, field + ".unitCost", "must be zero or more");
+                }
+            }
+        }
+        v.throwIfAny();
+        apply(new CostCardPublished(new CostCard(c.cardId(), c.version(), c.effectiveFrom(), c.currency(), c.provider(),
+                c.role(), c.costs()), hash));
+        return new Published(c.cardId(), c.version(), false);
+    }
+
+    private Optional<Published> replay(String key, String cardId, int version, String hash) {
+        String earlier = fingerprints.get(key + "@v" + version);
+        if (earlier == null) {
+            return Optional.empty();
+        }
+        if (!earlier.equals(hash)) {
+            throw LedgerRejection.of(RejectionCode.IDEMPOTENCY_KEY_REUSED, "version",
+                    "version " + version + " of card " + cardId + " was published with other content; publish a new version");
+        }
+        return Optional.of(new Published(cardId, version, true));
+    }
+
+    private static void checkVersion(Violations v, int version, LocalDate effectiveFrom, Optional<Integer> lastVersion,
+                                     Optional<LocalDate> lastFrom) {
+        int expected = lastVersion.orElse(0) + 1;
+        if (version != expected) {
+            v.add(RejectionCode.CARD_VERSION_CONFLICT, "version", "the next version is " + expected);
+        }
+        if (effectiveFrom == null) {
+            v.add(RejectionCode.EFFECTIVE_DATE_REQUIRED, "effectiveFrom", "give the date the version applies from");
+        } else if (lastFrom.isPresent() && effectiveFrom.isBefore(lastFrom.get())) {
+            v.add(RejectionCode.CARD_VERSION_CONFLICT, "effectiveFrom", "the last version is effective from "
+                    + lastFrom.get() + "; a new version cannot start earlier");
+        }
+    }
+
+    private static void checkCurrency(Violations v, String code) {
+        try {
+            if (code == null || Money.fractionDigits(Currency.getInstance(code)) < 0) {
+                v.add(RejectionCode.UNKNOWN_CURRENCY, "currency", "give an ISO 4217 currency with a minor unit");
+            }
+        } catch (IllegalArgumentException e) {
+            v.add(RejectionCode.UNKNOWN_CURRENCY, "currency", "unknown currency " + code);
+        }
+    }
+
+    private static void checkPrice(Violations v, String field, UnitPrice price, Set<String> seen) {
+        if (price == null || blank(price.model()) || blank(price.unit())) {
+            v.add(RejectionCode.RATE_CARD_INVALID, field, "give model and unit");
+            return;
+        }
+        if (!seen.add(price.model() + "|" + price.unit())) {
+            v.add(RejectionCode.RATE_CARD_INVALID, field, "model " + price.model() + " unit " + price.unit() + " is listed twice");
+        }
+        List<Tier> tiers = price.tiers();
+        if (tiers.isEmpty()) {
+            v.add(RejectionCode.RATE_CARD_INVALID, field + ".tiers", "give at least one tier");
+            return;
+        }
+        long lastBound = 0;
+        for (int t = 0; t < tiers.size(); t++) {
+            Tier tier = tiers.get(t);
+            String tierField = field + ".tiers[" + t + "]";
+            if (tier.unitPrice() == null || tier.unitPrice().signum() < 0) {
+                v.add(RejectionCode.RATE_CARD_INVALID, tierField + ".unitPrice", "must be zero or more");
+            }
+            boolean last = t == tiers.size() - 1;
+            if (last != (tier.upTo() == null)) {
+                v.add(RejectionCode.RATE_CARD_INVALID, tierField + ".upTo", last
+                        ? "the last tier is unbounded (no upTo)" : "every tier but the last needs an upTo");
+            } else if (!last && tier.upTo() <= lastBound) {
+                v.add(RejectionCode.RATE_CARD_INVALID, tierField + ".upTo", "tier bounds must increase");
+            }
+            if (tier.upTo() != null) {
+                lastBound = tier.upTo();
+            }
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String canonicalPrices(List<UnitPrice> prices) {
+        if (prices == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (UnitPrice p : prices) {
+            b.append(p == null ? "null" : p.model() + "|" + p.unit() + "|" + p.mode());
+            if (p != null) {
+                p.tiers().forEach(t -> b.append('|').append(t.upTo()).append(':').append(plain(t.unitPrice())));
+            }
+            b.append(';');
+        }
+        return b.toString();
+    }
+
+    private static String canonicalCosts(List<UnitCost> costs) {
+        if (costs == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        costs.forEach(c -> b.append(c == null ? "null" : c.model() + "|" + c.unit() + "|" + plain(c.unitCost())).append(';'));
+        return b.toString();
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? "null" : d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+
+    @EventSourcingHandler
+    void on(RateCardPublished e) {
+        id = ID;
+        catalog = catalog.with(e.card());
+        fingerprints.put("rate:" + e.card().cardId() + "@v" + e.card().version(), e.inputHash());
+        EventStorePricingCatalogBook.forgetCachedCatalog();
+    }
+
+    @EventSourcingHandler
+    void on(CostCardPublished e) {
+        id = ID;
+        catalog = catalog.with(e.card());
+        fingerprints.put("cost:" + e.card().cardId() + "@v" + e.card().version(), e.inputHash());
+        EventStorePricingCatalogBook.forgetCachedCatalog();
+    }
+}

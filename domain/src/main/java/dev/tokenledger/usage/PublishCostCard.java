@@ -1,0 +1,15 @@
+package dev.tokenledger.usage;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Publish version {@code version} of a cost card: a provider's unit costs of its models, from a date. */
+public record PublishCostCard(String cardId, int version, LocalDate effectiveFrom, String currency, String provider,
+                              CostRole role, List<UnitCost> costs) {
+    @TargetAggregateIdentifier
+    public String catalogId() {
+        return PricingCatalog.ID;
+    }
+}

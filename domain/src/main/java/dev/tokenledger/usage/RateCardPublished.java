@@ -1,0 +1,4 @@
+package dev.tokenledger.usage;
+
+public record RateCardPublished(RateCard card, String inputHash) {
+}
