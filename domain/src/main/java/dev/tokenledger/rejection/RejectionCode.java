@@ -28,6 +28,7 @@ public enum RejectionCode {
     SIDE_REQUIRED(Category.INVALID, "A line must be a debit or a credit"),
     USAGE_TIMESTAMP_INVALID(Category.INVALID, "A usage record needs its timestamp, ISO-8601 with an offset"),
     USAGE_FIELD_REQUIRED(Category.INVALID, "A usage record needs its customer and model"),
+    USAGE_FIELD_UNKNOWN(Category.INVALID, "A usage record has a field the ledger does not know"),
     USAGE_QUANTITY_INVALID(Category.INVALID, "Usage quantities are whole numbers, none negative, at least one above zero"),
     UNKNOWN_CURRENCY(Category.INVALID, "The currency is not an ISO 4217 code with a minor unit"),
     NON_POSITIVE_AMOUNT(Category.INVALID, "Line amounts must be greater than zero"),

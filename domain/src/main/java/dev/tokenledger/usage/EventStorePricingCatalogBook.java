@@ -31,7 +31,14 @@ public class EventStorePricingCatalogBook implements PricingCatalogBook {
         if (!CurrentUnitOfWork.isStarted()) {
             return load();
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, k -> load());
+        // not getOrComputeResource: loading reads the event store, which uses the same resources map
+        var resources = CurrentUnitOfWork.get().root().resources();
+        Catalog cached = (Catalog) resources.get(RESOURCE);
+        if (cached == null) {
+            cached = load();
+            resources.put(RESOURCE, cached);
+        }
+        return cached;
     }
 
     /** Called by the catalog aggregate: a publication in this unit of work must be seen by what follows it. */

@@ -133,7 +133,11 @@ public class AxonConfiguration {
                 .configureAggregate(JournalEntry.class)
                 .configureAggregate(AccountingPeriod.class)
                 .configureAggregate(CreditProgram.class)
-                .configureAggregate(Wallet.class);
+                // wallets stay in memory between commands: usage batches touch the same wallets again and again
+                .configureAggregate(org.axonframework.config.AggregateConfigurer.defaultConfiguration(Wallet.class)
+                        .configureCache(c -> new org.axonframework.common.caching.WeakReferenceCache()))
+                .configureAggregate(dev.tokenledger.usage.PricingCatalog.class)
+                .configureAggregate(dev.tokenledger.costs.CostPosting.class);
     }
 
     /**
@@ -169,6 +173,21 @@ public class AxonConfiguration {
     @Bean
     public CreditProgramBook creditProgramBook(EventStore eventStore) {
         return new EventStoreCreditProgramBook(eventStore);
+    }
+
+    @Bean
+    public dev.tokenledger.usage.PricingCatalogBook pricingCatalogBook(EventStore eventStore) {
+        return new dev.tokenledger.usage.EventStorePricingCatalogBook(eventStore);
+    }
+
+    @Bean
+    public dev.tokenledger.projections.usage.UsagePostingProjection usagePostingProjection(DSLContext db) {
+        return new dev.tokenledger.projections.usage.UsagePostingProjection(db);
+    }
+
+    @Bean
+    public dev.tokenledger.projections.usage.UsageReports usageReports(DSLContext db, ChartOfAccounts chart) {
+        return new dev.tokenledger.projections.usage.UsageReports(db, chart);
     }
 
     @Bean

@@ -22,17 +22,22 @@ import java.io.IOException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final long usageLimit;
     private final ObjectMapper json;
 
-    public RequestSizeLimitFilter(LedgerProperties properties, ObjectMapper json) {
-        this.limit = properties.maxRequestBytes();
+    public RequestSizeLimitFilter(LedgerProperties properties, ObjectMapper json,
+                                  @org.springframework.beans.factory.annotation.Value("${ledger.usage.max-request-bytes:16777216}") long usageLimit) {
+        this.defaultLimit = properties.maxRequestBytes();
+        this.usageLimit = usageLimit;
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // usage batches are bulk data: they get their own, larger limit
+        long limit = request.getRequestURI().startsWith("/api/v1/usage") ? usageLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

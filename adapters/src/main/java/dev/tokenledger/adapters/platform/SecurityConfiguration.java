@@ -55,7 +55,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/**").hasRole(admin)
                         .requestMatchers(HttpMethod.POST, "/api/v1/journal-entries/**", "/api/v1/periods/**",
-                                "/api/v1/credit-programs/**", "/api/v1/credit-pools/**")
+                                "/api/v1/credit-programs/**", "/api/v1/credit-pools/**", "/api/v1/rate-cards/**",
+                                "/api/v1/cost-cards/**", "/api/v1/vendor-invoices/**", "/api/v1/infrastructure-costs/**")
                             .hasAnyRole(admin, accountant)
                         .requestMatchers(HttpMethod.POST, BUSINESS_EVENT_WRITES).hasAnyRole(admin, accountant, ingest)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**", "/v3/api-docs/**", "/swagger-ui/**",

@@ -58,36 +58,43 @@ public class CreditPoolProjection {
 
     @EventHandler
     void on(UsageDrawn e) {
-        for (var draw : e.pools()) {
+        applyDraws(e.customerId(), e.effectiveDate(), e.pools(), e.overageCredits(), e.overageValueAfter(),
+                e.overageMinor(), null);
+    }
+
+    @EventHandler
+    void on(dev.tokenledger.usage.UsageRecorded e) {
+        applyDraws(e.customerId(), e.effectiveDate(), e.pools(), e.overageCredits(), e.overageValueAfter(),
+                e.overageMinor(), e.currency());
+    }
+
+    private void applyDraws(String customerId, LocalDate date, java.util.List<dev.tokenledger.credits.Events.PoolDraw> pools,
+                            BigDecimal overageCredits, BigDecimal overageValueAfter, long overageMinor, String currencyCode) {
+        for (var draw : pools) {
             db.update(Pool.TABLE)
                     .set(Pool.REDEEMED, draw.redeemedAfter())
                     .set(Pool.EXPECTED, draw.expectedAfter())
                     .set(Pool.USAGE_MINOR, Pool.USAGE_MINOR.plus(draw.usageRevenueMinor()))
                     .set(Pool.BREAKAGE_MINOR, Pool.BREAKAGE_MINOR.plus(draw.breakageMinor()))
                     .set(Pool.DORMANT, false)
-                    .set(Pool.LAST_ACTIVITY, org.jooq.impl.DSL.greatest(Pool.LAST_ACTIVITY, org.jooq.impl.DSL.val(e.effectiveDate())))
-                    .where(pool(e.customerId(), draw.poolId()))
+                    .set(Pool.LAST_ACTIVITY, org.jooq.impl.DSL.greatest(Pool.LAST_ACTIVITY, org.jooq.impl.DSL.val(date)))
+                    .where(pool(customerId, draw.poolId()))
                     .execute();
         }
-        if (e.overageCredits().signum() > 0) {
-            String currency = db.select(Pool.CURRENCY).from(Pool.TABLE).where(Pool.CUSTOMER_ID.eq(e.customerId()))
+        if (overageCredits.signum() > 0 || overageMinor != 0 || currencyCode != null && overageValueAfter.signum() > 0) {
+            String currency = currencyCode != null ? currencyCode
+                    : db.select(Pool.CURRENCY).from(Pool.TABLE).where(Pool.CUSTOMER_ID.eq(customerId))
                     .limit(1).fetchOne(Pool.CURRENCY);
             db.insertInto(Overage.TABLE)
-                    .set(Overage.CUSTOMER_ID, e.customerId()).set(Overage.CURRENCY, currency)
-                    .set(Overage.OVERAGE_VALUE, e.overageValueAfter()).set(Overage.OVERAGE_MINOR, e.overageMinor())
+                    .set(Overage.CUSTOMER_ID, customerId).set(Overage.CURRENCY, currency)
+                    .set(Overage.OVERAGE_VALUE, overageValueAfter).set(Overage.OVERAGE_MINOR, overageMinor)
                     .onConflict(Overage.CUSTOMER_ID).doUpdate()
-                    .set(Overage.OVERAGE_VALUE, e.overageValueAfter())
-                    .set(Overage.OVERAGE_MINOR, Overage.OVERAGE_MINOR.plus(e.overageMinor()))
+                    .set(Overage.OVERAGE_VALUE, overageValueAfter)
+                    .set(Overage.OVERAGE_MINOR, Overage.OVERAGE_MINOR.plus(overageMinor))
                     .execute();
         }
     }
 
-    @EventHandler
-    void on(dev.tokenledger.credits.Events.PoolDeclaredDormant e) {
-        db.update(Pool.TABLE).set(Pool.DORMANT, true)
-                .set(Pool.BREAKAGE_MINOR, Pool.BREAKAGE_MINOR.plus(e.breakageMinor()))
-                .where(pool(e.customerId(), e.poolId())).execute();
-    }
 
     @EventHandler
     void on(BreakageEstimateRevised e) {

@@ -1,0 +1,260 @@
+package dev.tokenledger.adapters.usage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Imports a CSV or JSON-lines file of usage records through the same exactly-once ingestion as the HTTP API, in
+ * batches, with a progress bar and a summary. A file can be imported again after a crash: what was committed is
+ * counted as duplicates, the rest is ingested.
+ */
+@Component
+public class UsageFileImport {
+
+    /** CSV columns and the record fields they fill (snake_case or camelCase headers). */
+    private static final Map<String, String> CSV_COLUMNS = new HashMap<>();
+
+    static {
+        for (String field : UsageJson.FIELDS) {
+            if (field.equals("units")) {
+                continue;
+            }
+            CSV_COLUMNS.put(field.toLowerCase(Locale.ROOT), field);
+            CSV_COLUMNS.put(field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT), field);
+        }
+        CSV_COLUMNS.put("customer", "customerId");
+    }
+
+    private final UsageIngestion ingestion;
+    private final UsageRecordParser parser;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public UsageFileImport(UsageIngestion ingestion, @Value("${ledger.reporting-zone:UTC}") String reportingZone) {
+        this.ingestion = ingestion;
+        this.parser = new UsageRecordParser(ZoneId.of(reportingZone));
+    }
+
+    public record Summary(long lines, long accepted, long duplicates, long rejected, long postings, Duration elapsed,
+                          Path rejectionsFile) {
+        public double recordsPerSecond() {
+            return elapsed.toMillis() == 0 ? 0 : lines * 1000.0 / elapsed.toMillis();
+        }
+    }
+
+    /** Receives each committed batch's result (the benchmark measures lag with it). */
+    public interface BatchListener {
+        void committed(UsageIngestion.BatchResult result);
+    }
+
+    public Summary importFile(Path file, int batchSize, PrintStream out, boolean progressBar, BatchListener listener)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean csv = name.endsWith(".csv");
+        if (!csv && !name.endsWith(".jsonl") && !name.endsWith(".ndjson") && !name.endsWith(".json")) {
+            throw new IllegalArgumentException("the file must be .csv, .jsonl or .ndjson");
+        }
+        long start = System.nanoTime();
+        Path rejectionsFile = file.resolveSibling(file.getFileName() + ".rejections.csv");
+        BlockingQueue<List<UsageRecordParser.Parsed>> batches = new ArrayBlockingQueue<>(2);
+        List<UsageRecordParser.Parsed> end = List.of();
+        AtomicReference<Exception> readFailure = new AtomicReference<>();
+        long size = Files.size(file);
+        // the bar follows the bytes read from the file; it closes when the file does
+        ProgressBarBuilder bar = progressBar ? new ProgressBarBuilder().setTaskName("usage").setInitialMax(size)
+                .setUnit(" MiB", 1 << 20).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).showSpeed() : null;
+        // reading and parsing run beside ingestion, one or two batches ahead
+        Thread reader = Thread.ofPlatform().name("usage-import-reader").start(() -> {
+            try (InputStream in = Files.newInputStream(file);
+                 Reader text = new BufferedReader(new InputStreamReader(bar == null ? in : ProgressBar.wrap(in, bar), StandardCharsets.UTF_8), 1 << 20)) {
+                if (csv) {
+                    readCsv(text, batchSize, batches);
+                } else {
+                    readJsonLines(text, batchSize, batches);
+                }
+            } catch (Exception e) {
+                readFailure.set(e);
+            } finally {
+                try {
+                    batches.put(end);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        long lines = 0;
+        long accepted = 0;
+        long duplicates = 0;
+        long rejected = 0;
+        long postings = 0;
+        try (Writer w = Files.newBufferedWriter(rejectionsFile);
+             CSVPrinter rejections = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
+                     .setHeader("line", "id", "code", "field", "detail").get())) {
+            while (true) {
+                List<UsageRecordParser.Parsed> batch = batches.take();
+                if (batch == end) {
+                    break;
+                }
+                UsageIngestion.BatchResult result = ingestion.ingest(batch);
+                lines += result.received();
+                accepted += result.accepted();
+                duplicates += result.duplicates();
+                rejected += result.rejected().size();
+                postings += result.postings().size();
+                for (UsageIngestion.Rejection r : result.rejected()) {
+                    rejections.printRecord(r.position(), r.id(), r.code(), r.field(), r.detail());
+                }
+                if (listener != null) {
+                    listener.committed(result);
+                }
+            }
+        } catch (RuntimeException e) {
+            reader.interrupt(); // it may be waiting to hand over a batch nobody will take
+            throw e;
+        } finally {
+            reader.join();
+        }
+        if (readFailure.get() != null) {
+            throw new IOException("reading " + file + " failed after " + lines + " records: " + readFailure.get().getMessage(),
+                    readFailure.get());
+        }
+        Summary summary = new Summary(lines, accepted, duplicates, rejected, postings,
+                Duration.ofNanos(System.nanoTime() - start), rejectionsFile);
+        if (rejected == 0) {
+            Files.deleteIfExists(rejectionsFile);
+        }
+        print(summary, out);
+        return summary;
+    }
+
+    private static void print(Summary s, PrintStream out) throws IOException {
+        out.printf("[import] records read:  %,d%n", s.lines());
+        out.printf("[import] accepted:      %,d%n", s.accepted());
+        out.printf("[import] duplicates:    %,d (already in the usage ledger with the same content; nothing changed)%n", s.duplicates());
+        out.printf("[import] rejected:      %,d%n", s.rejected());
+        out.printf("[import] postings:      %,d journal entries%n", s.postings());
+        out.printf("[import] elapsed:       %.1f s (%,.0f records/s)%n", s.elapsed().toMillis() / 1000.0, s.recordsPerSecond());
+        if (s.rejected() > 0) {
+            out.println("[import] rejections (line, id, code, field, detail) are in " + s.rejectionsFile() + "; the first ones:");
+            try (BufferedReader r = Files.newBufferedReader(s.rejectionsFile())) {
+                r.lines().skip(1).limit(20).forEach(line -> out.println("[import]   " + line));
+            }
+        }
+    }
+
+    private void readCsv(Reader text, int batchSize, BlockingQueue<List<UsageRecordParser.Parsed>> batches)
+            throws IOException, InterruptedException {
+        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(text)) {
+            List<String> headers = csv.getHeaderNames();
+            Map<String, Integer> column = new HashMap<>();
+            Map<String, Integer> unitColumns = new HashMap<>();
+            for (int i = 0; i < headers.size(); i++) {
+                String h = headers.get(i).strip();
+                if (h.toLowerCase(Locale.ROOT).startsWith("units.")) {
+                    unitColumns.put(h.substring("units.".length()), i);
+                } else if (CSV_COLUMNS.containsKey(h.toLowerCase(Locale.ROOT))) {
+                    column.put(CSV_COLUMNS.get(h.toLowerCase(Locale.ROOT)), i);
+                } else {
+                    throw new IllegalArgumentException("unknown CSV column '" + h + "'; known: id, customer_id, end_user_id, "
+                            + "timestamp, model, feature, provider, input_tokens, output_tokens, cached_tokens, metadata, units.<unit>");
+                }
+            }
+            List<UsageRecordParser.Parsed> batch = new ArrayList<>(batchSize);
+            for (CSVRecord r : csv) {
+                long line = r.getRecordNumber() + 1; // the header is line 1
+                Map<String, String> units = null;
+                if (!unitColumns.isEmpty()) {
+                    units = new HashMap<>();
+                    for (var u : unitColumns.entrySet()) {
+                        String v = u.getValue() < r.size() ? r.get(u.getValue()) : null;
+                        if (v != null && !v.isBlank()) {
+                            units.put(u.getKey(), v);
+                        }
+                    }
+                }
+                batch.add(parser.parse(new RawUsage(line, get(r, column, "id"), get(r, column, "customerId"),
+                        get(r, column, "endUserId"), get(r, column, "timestamp"), get(r, column, "model"),
+                        get(r, column, "feature"), get(r, column, "provider"), get(r, column, "inputTokens"),
+                        get(r, column, "outputTokens"), get(r, column, "cachedTokens"), units, get(r, column, "metadata"))));
+                if (batch.size() == batchSize) {
+                    batches.put(batch);
+                    batch = new ArrayList<>(batchSize);
+                }
+            }
+            if (!batch.isEmpty()) {
+                batches.put(batch);
+            }
+        }
+    }
+
+    private static String get(CSVRecord r, Map<String, Integer> column, String field) {
+        Integer i = column.get(field);
+        return i == null || i >= r.size() ? null : r.get(i);
+    }
+
+    private void readJsonLines(Reader text, int batchSize, BlockingQueue<List<UsageRecordParser.Parsed>> batches)
+            throws IOException, InterruptedException {
+        BufferedReader lines = new BufferedReader(text);
+        List<UsageRecordParser.Parsed> batch = new ArrayList<>(batchSize);
+        long lineNo = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            UsageRecordParser.Parsed parsed;
+            try {
+                JsonNode node = json.readTree(line);
+                UsageJson.Read read = node != null && node.has("specversion")
+                        ? UsageJson.cloudEvent(lineNo, node) : UsageJson.record(lineNo, node);
+                parsed = read.rejection() != null ? new UsageRecordParser.Parsed(lineNo, null, null, null, read.rejection())
+                        : parser.parse(read.raw());
+            } catch (IOException e) {
+                parsed = new UsageRecordParser.Parsed(lineNo, null, null, null, new UsageIngestion.Rejection(lineNo, null,
+                        "MALFORMED_JSON", "", "line " + lineNo + " is not a JSON object: " + e.getMessage()));
+            }
+            batch.add(parsed);
+            if (batch.size() == batchSize) {
+                batches.put(batch);
+                batch = new ArrayList<>(batchSize);
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.put(batch);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package dev.tokenledger.adapters.usage;
+
+import dev.tokenledger.projections.usage.UsageTables.RecordKey;
+import dev.tokenledger.projections.usage.UsageTables.UsageRecordRow;
+import dev.tokenledger.rejection.RejectionCode;
+import dev.tokenledger.usage.RecordUsage;
+import dev.tokenledger.usage.UsageOutcome;
+import dev.tokenledger.usage.UsageRecord;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Ingests a batch of usage records exactly once. In one database transaction it drops duplicates (by record id,
+ * against the usage ledger and within the batch), prices, costs and posts the new records through each customer's
+ * wallet, and appends them to the usage ledger with the posting they went into. A crash at any point leaves either
+ * all of that or none of it, so re-sending the batch is always safe. A record that is malformed, conflicts with an
+ * earlier one of the same id, or cannot be priced is rejected alone; the rest of the batch proceeds.
+ */
+@Component
+public class UsageIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageIngestion.class);
+    private static final int KEY_LOOKUP_CHUNK = 5_000;
+    private static final int ATTEMPTS = 5;
+
+    private final CommandGateway commands;
+    private final TransactionManager transactionManager;
+    private final DSLContext db;
+    private final DataSource dataSource;
+    private final boolean postgres;
+    /** Months whose partition is known to exist (PostgreSQL); cleared whenever a transaction fails. */
+    private final Set<LocalDate> partitions = ConcurrentHashMap.newKeySet();
+
+    public UsageIngestion(CommandGateway commands, TransactionManager transactionManager, DSLContext db,
+                          DataSource dataSource) {
+        this.commands = commands;
+        this.transactionManager = transactionManager;
+        this.db = db;
+        this.dataSource = dataSource;
+        this.postgres = db.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    /** Why one record was not accepted; {@code position} is its index in the batch or its line in a file. */
+    public record Rejection(long position, String id, String code, String field, String detail) {
+    }
+
+    /** A posting the batch made: the journal entry carrying one customer's usage of one month. */
+    public record PostingMade(String customerId, String postingId, String entryId, int records) {
+    }
+
+    public record BatchResult(String batchId, int received, int accepted, int duplicates, List<Rejection> rejected,
+                              List<PostingMade> postings) {
+    }
+
+    public BatchResult ingest(List<UsageRecordParser.Parsed> batch) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return ingestOnce(batch);
+            } catch (RuntimeException e) {
+                partitions.clear();
+                if (!retryable(e)) {
+                    throw e;
+                }
+                // another writer took the same record id or wallet first: run again, its records are now duplicates
+                last = e;
+                log.info("usage batch conflicted with a concurrent one (attempt {}), retrying: {}", attempt, e.toString());
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw last;
+    }
+
+    private BatchResult ingestOnce(List<UsageRecordParser.Parsed> batch) {
+        String batchId = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        List<Rejection> rejected = new ArrayList<>();
+        int duplicates = 0;
+
+        // first occurrence of each id in the batch; later ones are duplicates or conflicts
+        Map<String, UsageRecordParser.Parsed> first = new LinkedHashMap<>();
+        List<UsageRecordParser.Parsed> repeats = new ArrayList<>();
+        for (UsageRecordParser.Parsed p : batch) {
+            if (p.rejection() != null) {
+                rejected.add(p.rejection());
+            } else if (first.putIfAbsent(p.record().recordId(), p) != null) {
+                repeats.add(p);
+            }
+        }
+
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactionManager);
+        try {
+            Map<String, String> known = knownFingerprints(first.keySet());
+            Map<String, List<UsageRecord>> byCustomer = new TreeMap<>(); // fixed order: no lock-order deadlocks
+            Map<String, UsageRecordParser.Parsed> fresh = new HashMap<>();
+            for (UsageRecordParser.Parsed p : first.values()) {
+                String earlier = known.get(p.record().recordId());
+                if (earlier == null) {
+                    fresh.put(p.record().recordId(), p);
+                    byCustomer.computeIfAbsent(p.record().customerId(), k -> new ArrayList<>()).add(p.record());
+                } else if (earlier.equals(p.record().fingerprint())) {
+                    duplicates++;
+                } else {
+                    rejected.add(conflict(p));
+                }
+            }
+            List<Object[]> rows = new ArrayList<>(fresh.size());
+            List<PostingMade> postings = new ArrayList<>();
+            Map<String, String> acceptedFingerprints = new HashMap<>();
+            Map<String, Rejection> rejectedById = new HashMap<>();
+            OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+            for (Map.Entry<String, List<UsageRecord>> customer : byCustomer.entrySet()) {
+                UsageOutcome outcome = commands.sendAndWait(new RecordUsage(customer.getKey(), batchId, customer.getValue()));
+                for (UsageOutcome.Rejected r : outcome.rejected()) {
+                    Rejection rejection = new Rejection(fresh.get(r.recordId()).position(), r.recordId(), r.code().name(),
+                            r.field(), r.detail());
+                    rejected.add(rejection);
+                    rejectedById.put(r.recordId(), rejection);
+                }
+                Map<String, int[]> perPosting = new LinkedHashMap<>();
+                Map<String, String> entryOf = new HashMap<>();
+                for (UsageOutcome.Priced priced : outcome.priced()) {
+                    UsageRecordParser.Parsed p = fresh.get(priced.recordId());
+                    rows.add(row(p, priced, batchId, now));
+                    acceptedFingerprints.put(priced.recordId(), p.record().fingerprint());
+                    perPosting.computeIfAbsent(priced.postingId(), k -> new int[1])[0]++;
+                    entryOf.put(priced.postingId(), priced.entryId());
+                }
+                perPosting.forEach((posting, n) -> postings.add(new PostingMade(customer.getKey(), posting, entryOf.get(posting), n[0])));
+            }
+            for (UsageRecordParser.Parsed p : repeats) {
+                String id = p.record().recordId();
+                String accepted = acceptedFingerprints.getOrDefault(id, known.get(id));
+                if (rejectedById.containsKey(id) && fresh.get(id).record().fingerprint().equals(p.record().fingerprint())) {
+                    Rejection again = rejectedById.get(id);
+                    rejected.add(new Rejection(p.position(), id, again.code(), again.field(), again.detail()));
+                } else if (accepted != null && accepted.equals(p.record().fingerprint())) {
+                    duplicates++;
+                } else {
+                    rejected.add(conflict(p));
+                }
+            }
+            append(rows);
+            unitOfWork.commit();
+            rejected.sort(java.util.Comparator.comparingLong(Rejection::position));
+            return new BatchResult(batchId, batch.size(), rows.size(), duplicates, rejected, postings);
+        } catch (RuntimeException e) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
+            throw e;
+        }
+    }
+
+    private static Rejection conflict(UsageRecordParser.Parsed p) {
+        return new Rejection(p.position(), p.record().recordId(), RejectionCode.IDEMPOTENCY_KEY_REUSED.name(), "id",
+                "record " + p.record().recordId() + " was already received with different content");
+    }
+
+    private Map<String, String> knownFingerprints(Set<String> ids) {
+        Map<String, String> known = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += KEY_LOOKUP_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + KEY_LOOKUP_CHUNK));
+            var condition = postgres
+                    ? RecordKey.RECORD_ID.eq(org.jooq.impl.DSL.any(chunk.toArray(String[]::new)))
+                    : RecordKey.RECORD_ID.in(chunk);
+            db.select(RecordKey.RECORD_ID, RecordKey.FINGERPRINT).from(RecordKey.TABLE).where(condition)
+                    .forEach(r -> known.put(r.value1(), r.value2()));
+        }
+        return known;
+    }
+
+    private static Object[] row(UsageRecordParser.Parsed p, UsageOutcome.Priced priced, String batchId, OffsetDateTime now) {
+        UsageRecord r = p.record();
+        return new Object[]{r.recordId(), r.customerId(), r.endUserId(), r.occurredAt().atOffset(ZoneOffset.UTC),
+                r.usageDate(), r.model(), r.feature(), r.provider(),
+                r.quantities().getOrDefault(UsageRecord.INPUT_TOKENS, 0L),
+                r.quantities().getOrDefault(UsageRecord.OUTPUT_TOKENS, 0L),
+                r.quantities().getOrDefault(UsageRecord.CACHED_TOKENS, 0L),
+                p.otherUnitsText(), p.metadata(), priced.currency(), priced.value(), priced.cost(), priced.costRole().name(),
+                priced.rateCards(), priced.costCard(), priced.postingId(), priced.entryId(), batchId, now,
+                r.fingerprint()};
+    }
+
+    /** Appends the records and their keys: COPY on PostgreSQL, JDBC batches elsewhere. */
+    private void append(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            copy(rows);
+            return;
+        }
+        var insertRecords = db.batch(db.insertInto(UsageRecordRow.TABLE, UsageRecordRow.COLUMNS)
+                .values(new Object[UsageRecordRow.COLUMNS.size()]));
+        var insertKeys = db.batch(db.insertInto(RecordKey.TABLE, RecordKey.RECORD_ID, RecordKey.FINGERPRINT, RecordKey.USAGE_DATE)
+                .values((String) null, null, null));
+        for (Object[] row : rows) {
+            insertRecords = insertRecords.bind(java.util.Arrays.copyOf(row, UsageRecordRow.COLUMNS.size()));
+            insertKeys = insertKeys.bind(row[0], row[row.length - 1], row[4]);
+        }
+        insertKeys.execute();
+        insertRecords.execute();
+    }
+
+    private void copy(List<Object[]> rows) {
+        for (Object[] row : rows) {
+            LocalDate month = ((LocalDate) row[4]).withDayOfMonth(1);
+            if (partitions.add(month)) {
+                db.fetch("SELECT ensure_usage_record_partition(?::date)", month);
+            }
+        }
+        StringBuilder records = new StringBuilder(rows.size() * 300);
+        StringBuilder keys = new StringBuilder(rows.size() * 110);
+        try (CSVPrinter recordCsv = new CSVPrinter(records, CSVFormat.POSTGRESQL_CSV);
+             CSVPrinter keyCsv = new CSVPrinter(keys, CSVFormat.POSTGRESQL_CSV)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < UsageRecordRow.COLUMNS.size(); i++) {
+                    Object v = row[i];
+                    recordCsv.print(v instanceof java.math.BigDecimal d ? d.toPlainString() : v);
+                }
+                recordCsv.println();
+                keyCsv.printRecord(row[0], row[row.length - 1], row[4]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("COPY usage_record_key (record_id, fingerprint, usage_date) FROM STDIN WITH (FORMAT csv)",
+                    new StringReader(keys.toString()));
+            copy.copyIn("COPY usage_record (" + String.join(", ", UsageRecordRow.COLUMNS.stream().map(f -> f.getName()).toList())
+                    + ") FROM STDIN WITH (FORMAT csv)", new StringReader(records.toString()));
+        } catch (SQLException | IOException e) {
+            throw new UsageLedgerWriteException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** A write to the usage ledger failed; the whole batch rolls back. */
+    static final class UsageLedgerWriteException extends RuntimeException {
+        UsageLedgerWriteException(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** Conflicts with a concurrent writer (same record id, same wallet, same new partition): safe to run again. */
+    private static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && Set.of("23505", "40001", "40P01", "42P07").contains(sql.getSQLState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.tokenledger.adapters.usage;
+
+import dev.tokenledger.journal.InputFingerprint;
+import dev.tokenledger.rejection.RejectionCode;
+import dev.tokenledger.usage.UsageRecord;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** Checks a raw record's shape and turns it into a {@link UsageRecord}, or names what is wrong with it. */
+public final class UsageRecordParser {
+
+    private static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@-]{0,127}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@ -]{0,79}");
+    private static final Pattern UNIT = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    private static final long MAX_QUANTITY = 1_000_000_000_000L;
+    private static final int MAX_METADATA_CHARS = 4096;
+
+    private final ZoneId reportingZone;
+
+    public UsageRecordParser(ZoneId reportingZone) {
+        this.reportingZone = reportingZone;
+    }
+
+    /** A parsed record (with what is stored beside it), or the rejection of the raw one. */
+    public record Parsed(long position, UsageRecord record, String otherUnitsText, String metadata,
+                         UsageIngestion.Rejection rejection) {
+    }
+
+    public Parsed parse(RawUsage raw) {
+        String id = trim(raw.id());
+        if (id == null || !RECORD_ID.matcher(id).matches()) {
+            return reject(raw, id, RejectionCode.REQUEST_ID_INVALID, "id",
+                    "give the producer's record id: 1-128 letters, digits or . _ : / @ -");
+        }
+        String customer = trim(raw.customerId());
+        if (customer == null) {
+            return reject(raw, id, RejectionCode.USAGE_FIELD_REQUIRED, "customerId", "give the customer");
+        }
+        if (!dev.tokenledger.journal.EntryRules.ID_PATTERN.matcher(customer).matches()) {
+            return reject(raw, id, RejectionCode.DIMENSION_INVALID, "customerId",
+                    "1-80 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        Instant occurredAt;
+        try {
+            String ts = trim(raw.timestamp());
+            if (ts == null) {
+                return reject(raw, id, RejectionCode.USAGE_TIMESTAMP_INVALID, "timestamp", "give when the usage happened");
+            }
+            occurredAt = OffsetDateTime.parse(ts).toInstant();
+        } catch (DateTimeParseException e) {
+            return reject(raw, id, RejectionCode.USAGE_TIMESTAMP_INVALID, "timestamp",
+                    "'" + raw.timestamp() + "' is not ISO-8601 with an offset, e.g. 2026-03-02T10:15:00Z");
+        }
+        String model = trim(raw.model());
+        if (model == null) {
+            return reject(raw, id, RejectionCode.USAGE_FIELD_REQUIRED, "model", "give the model used");
+        }
+        for (String[] named : new String[][]{{"model", model}, {"feature", trim(raw.feature())},
+                {"provider", trim(raw.provider())}, {"endUserId", trim(raw.endUserId())}}) {
+            if (named[1] != null && !NAME.matcher(named[1]).matches()) {
+                return reject(raw, id, RejectionCode.DIMENSION_INVALID, named[0], "1-80 letters, digits, spaces or . _ : / @ -");
+            }
+        }
+        Map<String, Long> quantities = new TreeMap<>();
+        String[][] tokens = {{UsageRecord.INPUT_TOKENS, "inputTokens", raw.inputTokens()},
+                {UsageRecord.OUTPUT_TOKENS, "outputTokens", raw.outputTokens()},
+                {UsageRecord.CACHED_TOKENS, "cachedTokens", raw.cachedTokens()}};
+        for (String[] t : tokens) {
+            Long q = quantity(t[2]);
+            if (q == null) {
+                return reject(raw, id, RejectionCode.USAGE_QUANTITY_INVALID, t[1], "'" + t[2] + "' is not a whole number from 0 to 10^12");
+            }
+            quantities.put(t[0], q);
+        }
+        StringBuilder otherUnits = new StringBuilder();
+        if (raw.otherUnits() != null) {
+            for (Map.Entry<String, String> u : new TreeMap<>(raw.otherUnits()).entrySet()) {
+                if (!UNIT.matcher(u.getKey()).matches() || quantities.containsKey(u.getKey())) {
+                    return reject(raw, id, RejectionCode.USAGE_QUANTITY_INVALID, "units." + u.getKey(),
+                            "unit names are lower_snake_case and not one of the token counts");
+                }
+                Long q = quantity(u.getValue());
+                if (q == null) {
+                    return reject(raw, id, RejectionCode.USAGE_QUANTITY_INVALID, "units." + u.getKey(),
+                            "'" + u.getValue() + "' is not a whole number from 0 to 10^12");
+                }
+                quantities.put(u.getKey(), q);
+                otherUnits.append(otherUnits.isEmpty() ? "" : ",").append(u.getKey()).append('=').append(q);
+            }
+        }
+        if (quantities.values().stream().allMatch(q -> q == 0)) {
+            return reject(raw, id, RejectionCode.USAGE_QUANTITY_INVALID, "inputTokens", "every quantity is zero");
+        }
+        String metadata = trim(raw.metadata());
+        if (metadata != null && (metadata.length() > MAX_METADATA_CHARS || !metadata.startsWith("{"))) {
+            return reject(raw, id, RejectionCode.DIMENSION_INVALID, "metadata", "a JSON object of at most 4096 characters");
+        }
+        String feature = trim(raw.feature());
+        String provider = trim(raw.provider());
+        String endUser = trim(raw.endUserId());
+        String fingerprint = InputFingerprint.of(customer, endUser, occurredAt.toString(), model, feature, provider,
+                quantities.toString(), metadata);
+        UsageRecord record = new UsageRecord(id, customer, endUser, occurredAt,
+                occurredAt.atZone(reportingZone).toLocalDate(), model, feature, provider, quantities, fingerprint);
+        return new Parsed(raw.position(), record, otherUnits.isEmpty() ? null : otherUnits.toString(), metadata, null);
+    }
+
+    private static Long quantity(String text) {
+        String t = trim(text);
+        if (t == null) {
+            return 0L;
+        }
+        try {
+            long q = Long.parseLong(t);
+            return q < 0 || q > MAX_QUANTITY ? null : q;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String trim(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static Parsed reject(RawUsage raw, String id, RejectionCode code, String field, String detail) {
+        return new Parsed(raw.position(), null, null, null,
+                new UsageIngestion.Rejection(raw.position(), id, code.name(), field, detail));
+    }
+}

@@ -1,0 +1,333 @@
+package dev.tokenledger.projections.usage;
+
+import dev.tokenledger.chart.AccountRole;
+import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.money.Allocation;
+import dev.tokenledger.projections.LedgerTables.GlLine;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static dev.tokenledger.projections.usage.UsageTables.InfrastructureShare;
+import static dev.tokenledger.projections.usage.UsageTables.Posting;
+import static dev.tokenledger.projections.usage.UsageTables.UsageRecordRow;
+
+/**
+ * Usage and margin reports read from the usage sub-ledger (its postings), with their ties to the general ledger.
+ * Periods are posting periods: what the GL shows for the month, late usage included where it was booked.
+ */
+public class UsageReports {
+
+    /** What a margin report can be broken down by. */
+    public enum Dimension { PERIOD, CUSTOMER, MODEL, FEATURE }
+
+    private final DSLContext db;
+    private final ChartOfAccounts chart;
+
+    public UsageReports(DSLContext db, ChartOfAccounts chart) {
+        this.db = db;
+        this.chart = chart;
+    }
+
+    /**
+     * One line of the margin report. Money in minor units of {@code currency}; fully loaded cost = direct cost
+     * (compute and third-party fees) + allocated infrastructure.
+     */
+    public record MarginRow(String period, String customer, String model, String feature, String currency,
+                            long records, long tokens, long revenueMinor, long directCostMinor,
+                            long infrastructureMinor, long fullyLoadedCostMinor, long marginMinor,
+                            BigDecimal marginPercent, BigDecimal marginPerMillionTokensMinor) {
+    }
+
+    public record MarginReport(YearMonth from, YearMonth to, Set<Dimension> groupBy, List<MarginRow> rows,
+                               List<MarginRow> totals) {
+    }
+
+    public MarginReport margin(YearMonth from, YearMonth to, Set<Dimension> groupBy, String customer, String model) {
+        var condition = Posting.POSTING_DATE.between(from.atDay(1), to.atEndOfMonth());
+        if (customer != null) {
+            condition = condition.and(Posting.CUSTOMER_ID.eq(customer));
+        }
+        if (model != null) {
+            condition = condition.and(Posting.MODEL.eq(model));
+        }
+        var month = monthOf(Posting.POSTING_DATE);
+        // finest grain: period, customer, model, feature, currency
+        Map<List<String>, long[]> fine = new LinkedHashMap<>();
+        db.select(month, Posting.CUSTOMER_ID, Posting.MODEL, Posting.FEATURE, Posting.CURRENCY,
+                        DSL.sum(Posting.RECORDS), DSL.sum(Posting.TOKENS), DSL.sum(Posting.REVENUE_MINOR), DSL.sum(Posting.COST_MINOR))
+                .from(Posting.TABLE).where(condition)
+                .groupBy(month, Posting.CUSTOMER_ID, Posting.MODEL, Posting.FEATURE, Posting.CURRENCY)
+                .orderBy(month, Posting.CUSTOMER_ID, Posting.MODEL, Posting.FEATURE, Posting.CURRENCY)
+                .forEach(r -> fine.put(List.of(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()),
+                        new long[]{r.value6().longValue(), r.value7().longValue(), r.value8().longValue(), r.value9().longValue(), 0}));
+        // infrastructure shares are per customer and model: spread over features by tokens (largest remainder)
+        var infraCondition = InfrastructureShare.POSTING_DATE.between(from.atDay(1), to.atEndOfMonth());
+        if (customer != null) {
+            infraCondition = infraCondition.and(InfrastructureShare.CUSTOMER_ID.eq(customer));
+        }
+        if (model != null) {
+            infraCondition = infraCondition.and(InfrastructureShare.MODEL.eq(model));
+        }
+        var infraMonth = monthOf(InfrastructureShare.POSTING_DATE);
+        for (Record r : db.select(infraMonth, InfrastructureShare.CUSTOMER_ID, InfrastructureShare.MODEL,
+                        InfrastructureShare.CURRENCY, DSL.sum(InfrastructureShare.AMOUNT_MINOR))
+                .from(InfrastructureShare.TABLE).where(infraCondition)
+                .groupBy(infraMonth, InfrastructureShare.CUSTOMER_ID, InfrastructureShare.MODEL, InfrastructureShare.CURRENCY)
+                .fetch()) {
+            String p = r.get(0, String.class);
+            String c = r.get(1, String.class);
+            String m = r.get(2, String.class);
+            String cur = r.get(3, String.class);
+            long amount = r.get(4, BigDecimal.class).longValue();
+            List<List<String>> keys = fine.keySet().stream()
+                    .filter(k -> k.get(0).equals(p) && k.get(1).equals(c) && k.get(2).equals(m) && k.get(4).equals(cur)).toList();
+            if (keys.isEmpty()) {
+                fine.put(List.of(p, c, m, "", cur), new long[]{0, 0, 0, 0, amount});
+                continue;
+            }
+            long[] split = Allocation.largestRemainder(amount, keys.stream().map(k -> BigDecimal.valueOf(fine.get(k)[1])).toList());
+            for (int i = 0; i < keys.size(); i++) {
+                fine.get(keys.get(i))[4] += split[i];
+            }
+        }
+        Map<List<String>, long[]> grouped = new TreeMap<>(MarginRowOrder.INSTANCE);
+        Map<List<String>, long[]> totals = new TreeMap<>(MarginRowOrder.INSTANCE);
+        fine.forEach((k, v) -> {
+            List<String> key = List.of(groupBy.contains(Dimension.PERIOD) ? k.get(0) : "",
+                    groupBy.contains(Dimension.CUSTOMER) ? k.get(1) : "", groupBy.contains(Dimension.MODEL) ? k.get(2) : "",
+                    groupBy.contains(Dimension.FEATURE) ? k.get(3) : "", k.get(4));
+            add(grouped.computeIfAbsent(key, x -> new long[5]), v);
+            add(totals.computeIfAbsent(List.of("", "", "", "", k.get(4)), x -> new long[5]), v);
+        });
+        return new MarginReport(from, to, groupBy.isEmpty() ? EnumSet.noneOf(Dimension.class) : EnumSet.copyOf(groupBy),
+                rows(grouped), rows(totals));
+    }
+
+    /** YYYY-MM of a date column, as SQL without bind values (so it can be grouped by). */
+    private static org.jooq.Field<String> monthOf(org.jooq.Field<java.time.LocalDate> date) {
+        return DSL.field("substring(cast({0} as varchar), 1, 7)", String.class, date);
+    }
+
+    private static void add(long[] into, long[] v) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += v[i];
+        }
+    }
+
+    private static List<MarginRow> rows(Map<List<String>, long[]> grouped) {
+        List<MarginRow> rows = new ArrayList<>();
+        grouped.forEach((k, v) -> {
+            long fullyLoaded = v[3] + v[4];
+            long margin = v[2] - fullyLoaded;
+            BigDecimal percent = v[2] == 0 ? null
+                    : BigDecimal.valueOf(margin * 100L).divide(BigDecimal.valueOf(v[2]), 2, RoundingMode.HALF_UP);
+            BigDecimal perMillion = v[1] == 0 ? null
+                    : BigDecimal.valueOf(margin).multiply(BigDecimal.valueOf(1_000_000L))
+                    .divide(BigDecimal.valueOf(v[1]), 4, RoundingMode.HALF_UP);
+            rows.add(new MarginRow(blank(k.get(0)), blank(k.get(1)), blank(k.get(2)), blank(k.get(3)), k.get(4),
+                    v[0], v[1], v[2], v[3], v[4], fullyLoaded, margin, percent, perMillion));
+        });
+        return rows;
+    }
+
+    private static String blank(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    private enum MarginRowOrder implements java.util.Comparator<List<String>> {
+        INSTANCE;
+
+        @Override
+        public int compare(List<String> a, List<String> b) {
+            for (int i = 0; i < a.size(); i++) {
+                int c = a.get(i).compareTo(b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * The sub-ledger against the GL for one posting month and currency: revenue and direct cost the usage postings
+     * record, and the GL lines of their entries on the usage-revenue and direct-cost accounts.
+     */
+    public record Tie(String period, String currency, long usageRevenueMinor, long glRevenueMinor,
+                      long usageCostMinor, long glCostMinor, long infrastructureMinor, long glInfrastructureMinor,
+                      boolean ties) {
+    }
+
+    public List<Tie> ties(YearMonth from, YearMonth to) {
+        var range = Posting.POSTING_DATE.between(from.atDay(1), to.atEndOfMonth());
+        var month = monthOf(Posting.POSTING_DATE);
+        Map<List<String>, long[]> byPeriod = new TreeMap<>(MarginRowOrder.INSTANCE);
+        db.select(month, Posting.CURRENCY, DSL.sum(Posting.REVENUE_MINOR), DSL.sum(Posting.COST_MINOR))
+                .from(Posting.TABLE).where(range).groupBy(month, Posting.CURRENCY)
+                .forEach(r -> {
+                    long[] v = byPeriod.computeIfAbsent(List.of(r.value1(), r.value2()), k -> new long[6]);
+                    v[0] = r.value3().longValue();
+                    v[2] = r.value4().longValue();
+                });
+        String revenue = chart.accountFor(AccountRole.USAGE_REVENUE).code();
+        String compute = chart.accountFor(AccountRole.COGS_COMPUTE).code();
+        String thirdParty = chart.accountFor(AccountRole.COGS_THIRD_PARTY_MODELS).code();
+        var glMonth = monthOf(GlLine.POSTING_DATE);
+        var usageEntries = DSL.selectDistinct(Posting.ENTRY_ID).from(Posting.TABLE).where(range).and(Posting.ENTRY_ID.isNotNull());
+        db.select(glMonth, GlLine.CURRENCY, GlLine.ACCOUNT_CODE, DSL.sum(GlLine.DEBIT_MINOR), DSL.sum(GlLine.CREDIT_MINOR))
+                .from(GlLine.TABLE)
+                .where(GlLine.ENTRY_ID.in(usageEntries)).and(GlLine.ACCOUNT_CODE.in(revenue, compute, thirdParty))
+                .groupBy(glMonth, GlLine.CURRENCY, GlLine.ACCOUNT_CODE)
+                .forEach(r -> {
+                    long[] v = byPeriod.computeIfAbsent(List.of(r.value1(), r.value2()), k -> new long[6]);
+                    long debit = r.value4().longValue();
+                    long credit = r.value5().longValue();
+                    if (r.value3().equals(revenue)) {
+                        v[1] += credit - debit;
+                    } else {
+                        v[3] += debit - credit;
+                    }
+                });
+        var infraMonth = monthOf(InfrastructureShare.POSTING_DATE);
+        db.select(infraMonth, InfrastructureShare.CURRENCY, DSL.sum(InfrastructureShare.AMOUNT_MINOR))
+                .from(InfrastructureShare.TABLE)
+                .where(InfrastructureShare.POSTING_DATE.between(from.atDay(1), to.atEndOfMonth()))
+                .groupBy(infraMonth, InfrastructureShare.CURRENCY)
+                .forEach(r -> byPeriod.computeIfAbsent(List.of(r.value1(), r.value2()), k -> new long[6])[4] = r.value3().longValue());
+        String infrastructure = chart.accountFor(AccountRole.COGS_INFRASTRUCTURE).code();
+        db.select(glMonth, GlLine.CURRENCY, DSL.sum(GlLine.DEBIT_MINOR), DSL.sum(GlLine.CREDIT_MINOR))
+                .from(GlLine.TABLE)
+                .where(GlLine.ACCOUNT_CODE.eq(infrastructure))
+                .and(GlLine.POSTING_DATE.between(from.atDay(1), to.atEndOfMonth()))
+                .and(GlLine.ENTRY_ID.like("cost:%"))
+                .groupBy(glMonth, GlLine.CURRENCY)
+                .forEach(r -> byPeriod.computeIfAbsent(List.of(r.value1(), r.value2()), k -> new long[6])[5] =
+                        r.value3().longValue() - r.value4().longValue());
+        List<Tie> ties = new ArrayList<>();
+        byPeriod.forEach((k, v) -> ties.add(new Tie(k.get(0), k.get(1), v[0], v[1], v[2], v[3], v[4], v[5],
+                v[0] == v[1] && v[2] == v[3] && v[4] == v[5])));
+        return ties;
+    }
+
+    /**
+     * The records against their postings, per usage month and currency: the records' exact value and cost sum to the
+     * postings' exact value and cost, and their count to the postings' record count (every record is traceable).
+     */
+    public record RecordTie(String usageMonth, String currency, long records, long postedRecords,
+                            BigDecimal recordsValue, BigDecimal postedValue, BigDecimal recordsCost,
+                            BigDecimal postedCost, boolean ties) {
+    }
+
+    public List<RecordTie> recordTies(YearMonth from, YearMonth to) {
+        var month = monthOf(UsageRecordRow.USAGE_DATE);
+        Map<List<String>, Object[]> byMonth = new TreeMap<>(MarginRowOrder.INSTANCE);
+        db.select(month, UsageRecordRow.CURRENCY, DSL.count(), DSL.sum(UsageRecordRow.EXACT_VALUE), DSL.sum(UsageRecordRow.EXACT_COST))
+                .from(UsageRecordRow.TABLE)
+                .where(UsageRecordRow.USAGE_DATE.between(from.atDay(1), to.atEndOfMonth()))
+                .groupBy(month, UsageRecordRow.CURRENCY)
+                .forEach(r -> byMonth.put(List.of(r.value1(), r.value2().strip()),
+                        new Object[]{(long) r.value3(), 0L, r.value4(), BigDecimal.ZERO, r.value5(), BigDecimal.ZERO}));
+        db.select(Posting.USAGE_MONTH, Posting.CURRENCY, DSL.sum(Posting.RECORDS), DSL.sum(Posting.EXACT_VALUE), DSL.sum(Posting.EXACT_COST))
+                .from(Posting.TABLE)
+                .where(Posting.USAGE_MONTH.between(from.toString(), to.toString()))
+                .groupBy(Posting.USAGE_MONTH, Posting.CURRENCY)
+                .forEach(r -> {
+                    Object[] v = byMonth.computeIfAbsent(List.of(r.value1(), r.value2().strip()),
+                            k -> new Object[]{0L, 0L, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                    v[1] = r.value3().longValue();
+                    v[3] = r.value4();
+                    v[5] = r.value5();
+                });
+        List<RecordTie> ties = new ArrayList<>();
+        byMonth.forEach((k, v) -> ties.add(new RecordTie(k.get(0), k.get(1), (long) v[0], (long) v[1],
+                ((BigDecimal) v[2]).stripTrailingZeros(), ((BigDecimal) v[3]).stripTrailingZeros(),
+                ((BigDecimal) v[4]).stripTrailingZeros(), ((BigDecimal) v[5]).stripTrailingZeros(),
+                (long) v[0] == (long) v[1] && ((BigDecimal) v[2]).compareTo((BigDecimal) v[3]) == 0
+                        && ((BigDecimal) v[4]).compareTo((BigDecimal) v[5]) == 0)));
+        return ties;
+    }
+
+    /** A posting group as the sub-ledger holds it: the trace from a GL entry to its records starts here. */
+    public record PostingView(String postingId, String entryId, String customerId, String model, String feature,
+                              String costRole, String usageMonth, String effectiveDate, String postingDate,
+                              boolean priorPeriod, String currency, int records, long tokens, BigDecimal exactValue,
+                              long revenueMinor, BigDecimal exactCost, long costMinor, String rateCards, String costCards) {
+    }
+
+    public List<PostingView> postings(String entryId, String postingId) {
+        var condition = entryId != null ? Posting.ENTRY_ID.eq(entryId) : Posting.POSTING_ID.eq(postingId);
+        return db.select(Posting.POSTING_ID, Posting.ENTRY_ID, Posting.CUSTOMER_ID, Posting.MODEL, Posting.FEATURE,
+                        Posting.COST_ROLE, Posting.USAGE_MONTH, Posting.EFFECTIVE_DATE, Posting.POSTING_DATE,
+                        Posting.PRIOR_PERIOD, Posting.CURRENCY, Posting.RECORDS, Posting.TOKENS, Posting.EXACT_VALUE,
+                        Posting.REVENUE_MINOR, Posting.EXACT_COST, Posting.COST_MINOR, Posting.RATE_CARDS, Posting.COST_CARDS)
+                .from(Posting.TABLE).where(condition)
+                .orderBy(Posting.POSTING_ID, Posting.CUSTOMER_ID, Posting.MODEL, Posting.FEATURE, Posting.COST_ROLE)
+                .fetch(r -> new PostingView(r.get(Posting.POSTING_ID), r.get(Posting.ENTRY_ID), r.get(Posting.CUSTOMER_ID),
+                        r.get(Posting.MODEL), r.get(Posting.FEATURE).isEmpty() ? null : r.get(Posting.FEATURE),
+                        r.get(Posting.COST_ROLE), r.get(Posting.USAGE_MONTH), r.get(Posting.EFFECTIVE_DATE).toString(),
+                        r.get(Posting.POSTING_DATE).toString(), r.get(Posting.PRIOR_PERIOD), r.get(Posting.CURRENCY).strip(),
+                        r.get(Posting.RECORDS), r.get(Posting.TOKENS), r.get(Posting.EXACT_VALUE).stripTrailingZeros(),
+                        r.get(Posting.REVENUE_MINOR), r.get(Posting.EXACT_COST).stripTrailingZeros(), r.get(Posting.COST_MINOR),
+                        r.get(Posting.RATE_CARDS), r.get(Posting.COST_CARDS)));
+    }
+
+    /** One usage record as the usage ledger keeps it. */
+    public record UsageRecordView(String recordId, String customerId, String endUserId, String occurredAt,
+                                  String usageDate, String model, String feature, String provider, long inputTokens,
+                                  long outputTokens, long cachedTokens, String otherUnits, String metadata,
+                                  String currency, BigDecimal exactValue, BigDecimal exactCost, String costRole,
+                                  String rateCards, String costCard, String postingId, String entryId, String batchId,
+                                  String recordedAt) {
+    }
+
+    public Optional<UsageRecordView> record(String recordId) {
+        return db.select(UsageRecordRow.COLUMNS).from(UsageRecordRow.TABLE).where(UsageRecordRow.RECORD_ID.eq(recordId))
+                .fetchOptional(UsageReports::view);
+    }
+
+    public List<UsageRecordView> recordsOfPosting(String postingId, String customerId, int limit, int offset) {
+        var condition = UsageRecordRow.POSTING_ID.eq(postingId);
+        if (customerId != null) {
+            condition = condition.and(UsageRecordRow.CUSTOMER_ID.eq(customerId));
+        }
+        return db.select(UsageRecordRow.COLUMNS).from(UsageRecordRow.TABLE).where(condition)
+                .orderBy(UsageRecordRow.OCCURRED_AT, UsageRecordRow.RECORD_ID).limit(limit).offset(offset)
+                .fetch(UsageReports::view);
+    }
+
+    private static UsageRecordView view(Record r) {
+        return new UsageRecordView(r.get(UsageRecordRow.RECORD_ID), r.get(UsageRecordRow.CUSTOMER_ID),
+                r.get(UsageRecordRow.END_USER_ID), r.get(UsageRecordRow.OCCURRED_AT).toInstant().toString(),
+                r.get(UsageRecordRow.USAGE_DATE).toString(), r.get(UsageRecordRow.MODEL), r.get(UsageRecordRow.FEATURE),
+                r.get(UsageRecordRow.PROVIDER), r.get(UsageRecordRow.INPUT_TOKENS), r.get(UsageRecordRow.OUTPUT_TOKENS),
+                r.get(UsageRecordRow.CACHED_TOKENS), r.get(UsageRecordRow.OTHER_UNITS), r.get(UsageRecordRow.METADATA),
+                r.get(UsageRecordRow.CURRENCY).strip(), r.get(UsageRecordRow.EXACT_VALUE).stripTrailingZeros(),
+                r.get(UsageRecordRow.EXACT_COST).stripTrailingZeros(), r.get(UsageRecordRow.COST_ROLE),
+                r.get(UsageRecordRow.RATE_CARDS), r.get(UsageRecordRow.COST_CARD), r.get(UsageRecordRow.POSTING_ID),
+                r.get(UsageRecordRow.ENTRY_ID), r.get(UsageRecordRow.BATCH_ID),
+                r.get(UsageRecordRow.RECORDED_AT).toInstant().toString());
+    }
+
+    /** Tokens by customer and model for a month: the basis infrastructure cost is allocated by. */
+    public List<dev.tokenledger.costs.Commands.UsageShare> tokenShares(YearMonth month, String currency) {
+        return db.select(Posting.CUSTOMER_ID, Posting.MODEL, DSL.sum(Posting.TOKENS))
+                .from(Posting.TABLE)
+                .where(Posting.USAGE_MONTH.eq(month.toString())).and(Posting.CURRENCY.eq(currency))
+                .groupBy(Posting.CUSTOMER_ID, Posting.MODEL)
+                .orderBy(Posting.CUSTOMER_ID, Posting.MODEL)
+                .fetch(r -> new dev.tokenledger.costs.Commands.UsageShare(r.value1(), r.value2(), r.value3().longValue()));
+    }
+}
