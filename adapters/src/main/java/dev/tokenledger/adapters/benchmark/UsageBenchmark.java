@@ -1,0 +1,150 @@
+package dev.tokenledger.adapters.benchmark;
+
+import dev.tokenledger.adapters.demo.SyntheticAiCompany;
+import dev.tokenledger.adapters.projections.ProjectionMonitor;
+import dev.tokenledger.adapters.usage.UsageFileImport;
+import dev.tokenledger.projections.usage.UsageReports;
+import org.jooq.DSLContext;
+import org.postgresql.PGConnection;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code --benchmark-usage=N [--benchmark-customers=1000] [--benchmark-batch=20000]}: sets up the synthetic AI
+ * company, writes N usage records as CSV, imports them through the real path (file import, exactly-once ingestion,
+ * pricing, wallet draws, postings, COPY into the usage ledger), waits for the projections, checks the ties, then
+ * loads the same file into a bare table with PostgreSQL's own COPY, and prints the figures. Use an empty database.
+ */
+@Component
+@Order(6)
+public class UsageBenchmark implements ApplicationRunner {
+
+    private final SyntheticAiCompanySetup setup;
+    private final UsageFileImport fileImport;
+    private final ProjectionMonitor monitor;
+    private final UsageReports reports;
+    private final DSLContext db;
+    private final DataSource dataSource;
+    private final ApplicationContext context;
+
+    public UsageBenchmark(SyntheticAiCompanySetup setup, UsageFileImport fileImport, ProjectionMonitor monitor,
+                          UsageReports reports, DSLContext db, DataSource dataSource, ApplicationContext context) {
+        this.setup = setup;
+        this.fileImport = fileImport;
+        this.monitor = monitor;
+        this.reports = reports;
+        this.db = db;
+        this.dataSource = dataSource;
+        this.context = context;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (!args.containsOption("benchmark-usage")) {
+            return;
+        }
+        long records = Long.parseLong(args.getOptionValues("benchmark-usage").get(0));
+        int customers = args.containsOption("benchmark-customers") ? Integer.parseInt(args.getOptionValues("benchmark-customers").get(0)) : 1000;
+        int batch = args.containsOption("benchmark-batch") ? Integer.parseInt(args.getOptionValues("benchmark-batch").get(0)) : 20_000;
+        Path file = Path.of(args.containsOption("benchmark-file") ? args.getOptionValues("benchmark-file").get(0)
+                : "target/usage-benchmark-" + records + ".csv");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        SyntheticAiCompany company = new SyntheticAiCompany(customers, 42);
+
+        long t0 = System.nanoTime();
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        long written = company.writeUsage(file, records);
+        figures.put("records", written);
+        figures.put("customers", customers);
+        figures.put("fileMiB", Files.size(file) >> 20);
+        figures.put("generateSeconds", seconds(t0));
+        t0 = System.nanoTime();
+        setup.setUp(company);
+        figures.put("setupSeconds", seconds(t0));
+        monitor.awaitCaughtUp(Duration.ofMinutes(5));
+
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long[] lastCommit = new long[1];
+        long start = System.nanoTime();
+        UsageFileImport.Summary summary = fileImport.importFile(file, batch, System.out, true,
+                result -> lastCommit[0] = System.nanoTime());
+        long imported = System.nanoTime();
+        monitor.awaitCaughtUp(Duration.ofHours(2));
+        long caughtUp = System.nanoTime();
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        figures.put("accepted", summary.accepted());
+        figures.put("rejected", summary.rejected());
+        figures.put("postings", summary.postings());
+        figures.put("batchSize", batch);
+        figures.put("importSeconds", (imported - start) / 1e9);
+        figures.put("endToEndSeconds", (caughtUp - start) / 1e9);
+        figures.put("recordsPerSecondEndToEnd", Math.round(written / ((caughtUp - start) / 1e9)));
+        figures.put("projectionLagAfterLastCommitSeconds", (caughtUp - lastCommit[0]) / 1e9);
+        figures.put("peakHeapMiB", peakHeap >> 20);
+
+        YearMonth from = YearMonth.from(SyntheticAiCompany.START);
+        YearMonth to = from.plusMonths(12);
+        boolean glTies = reports.ties(from, to).stream().allMatch(UsageReports.Tie::ties);
+        boolean recordTies = reports.recordTies(from, to).stream().allMatch(UsageReports.RecordTie::ties);
+        figures.put("usageLedgerTiesToGL", glTies);
+        figures.put("recordsTieToPostings", recordTies);
+
+        long dbBytes = db.fetchOne("SELECT pg_database_size(current_database())").get(0, Long.class);
+        long usageBytes = db.fetchOne("SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+                + "JOIN pg_inherits i ON i.inhrelid = c.oid WHERE i.inhparent = 'usage_record'::regclass").get(0, Long.class)
+                + db.fetchOne("SELECT pg_total_relation_size('usage_record_key')").get(0, Long.class);
+        figures.put("databaseMiB", dbBytes >> 20);
+        figures.put("databaseMiBPerMillionRecords", Math.round((dbBytes >> 20) / (written / 1e6)));
+        figures.put("usageLedgerMiBPerMillionRecords", Math.round((usageBytes >> 20) / (written / 1e6)));
+        figures.put("eventsStored", db.fetchOne("SELECT count(*) FROM domain_event_entry").get(0, Long.class));
+        figures.put("glLines", db.fetchOne("SELECT count(*) FROM gl_line").get(0, Long.class));
+
+        // PostgreSQL's own COPY of the same file into a bare table, in the same run
+        db.execute("DROP TABLE IF EXISTS bench_bare_usage");
+        db.execute("CREATE UNLOGGED TABLE bench_bare_usage (id TEXT, customer_id TEXT, end_user_id TEXT, ts TIMESTAMPTZ, "
+                + "model TEXT, feature TEXT, provider TEXT, input_tokens BIGINT, output_tokens BIGINT, cached_tokens BIGINT)");
+        db.execute("ALTER TABLE bench_bare_usage SET LOGGED");
+        long copyStart = System.nanoTime();
+        try (Connection c = dataSource.getConnection(); Reader in = Files.newBufferedReader(file)) {
+            c.setAutoCommit(true);
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_bare_usage FROM STDIN WITH (FORMAT csv, HEADER true)", in);
+        }
+        double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+        figures.put("copySeconds", copySeconds);
+        figures.put("copyRecordsPerSecond", Math.round(written / copySeconds));
+        figures.put("ledgerToCopyRatio", Math.round(1000.0 * written / ((caughtUp - start) / 1e9) / (written / copySeconds)) / 1000.0);
+        db.execute("DROP TABLE bench_bare_usage");
+
+        StringBuilder json = new StringBuilder("{\n");
+        figures.forEach((k, v) -> json.append("  \"").append(k).append("\": ")
+                .append(v instanceof Double dbl ? String.format("%.1f", dbl) : v).append(",\n"));
+        json.setLength(json.length() - 2);
+        json.append("\n}\n");
+        System.out.println("[benchmark] " + json.toString().replace("\n", "\n[benchmark] "));
+        Files.writeString(Path.of("target/usage-benchmark.json"), json);
+        int exit = glTies && recordTies && summary.rejected() == 0 ? 0 : 1;
+        System.exit(SpringApplication.exit(context, () -> exit));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

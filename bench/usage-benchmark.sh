@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Ingests N usage records (default 5,000,000) of the synthetic AI company through the real path (file import,
+# exactly-once ingestion, pricing, wallet draws, postings, projections caught up) into a fresh PostgreSQL database
+# (default ledger_usage_bench on 127.0.0.1:5432), then times PostgreSQL's own COPY of the same file.
+#   bench/usage-benchmark.sh [records] [batch] [customers]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RECORDS=${1:-5000000}
+BATCH=${2:-20000}
+CUSTOMERS=${3:-1000}
+DB=${LEDGER_BENCH_DB:-ledger_usage_bench}
+PGHOST=${PGHOST:-127.0.0.1}
+PGUSER=${PGUSER:-postgres}
+. bench/find-java.sh
+./mvnw -q -B -pl adapters -am package -DskipTests
+psql -h "$PGHOST" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+LEDGER_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" LEDGER_DB_USER="$PGUSER" LEDGER_DEMO=false LEDGER_AUTO_EXPIRY=false \
+  "$JAVA" -Xmx4g -jar adapters/target/token-ledger.jar --spring.main.web-application-type=none \
+  --logging.level.root=WARN --benchmark-usage="$RECORDS" --benchmark-batch="$BATCH" --benchmark-customers="$CUSTOMERS"
