@@ -35,8 +35,14 @@ public final class PostgresSchema {
 
     /** Starts the whole ledger on a fresh schema (no demo data, no wall-clock expiry), for tests outside Spring's runner. */
     public static org.springframework.context.ConfigurableApplicationContext startLedger(String schema) {
+        recreate(schema);
+        return startLedgerOn(schema);
+    }
+
+    /** Starts the whole ledger on an existing schema, keeping what it holds. */
+    public static org.springframework.context.ConfigurableApplicationContext startLedgerOn(String schema) {
         LedgerApplication.disableAxonUpdateChecker();
-        String url = recreate(schema);
+        String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return new org.springframework.boot.builder.SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
                 "--spring.datasource.password=" + PASSWORD, "--spring.flyway.schemas=" + schema,

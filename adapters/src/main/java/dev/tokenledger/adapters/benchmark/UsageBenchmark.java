@@ -135,7 +135,7 @@ public class UsageBenchmark implements ApplicationRunner {
 
         StringBuilder json = new StringBuilder("{\n");
         figures.forEach((k, v) -> json.append("  \"").append(k).append("\": ")
-                .append(v instanceof Double dbl ? String.format("%.1f", dbl) : v).append(",\n"));
+                .append(v instanceof Double dbl ? String.format("%.3f", dbl) : v).append(",\n"));
         json.setLength(json.length() - 2);
         json.append("\n}\n");
         System.out.println("[benchmark] " + json.toString().replace("\n", "\n[benchmark] "));

@@ -175,7 +175,7 @@ public final class SyntheticAiCompany {
                         day.add(usage(profiles[i], i, d, midnight.plusSeconds(r.nextInt(86_400)), r));
                     }
                 }
-                day.sort(Comparator.comparing(o -> (Instant) o[3]));
+                day.sort(Comparator.comparing(o -> (String) o[3])); // ISO instants with whole seconds sort as text
                 for (Object[] rec : day) {
                     rec[0] = "u" + (++written);
                     csv.printRecord(rec);

@@ -128,14 +128,15 @@ public class AxonConfiguration {
 
     /** Aggregates are registered here because the domain carries no Spring annotations. */
     @Bean
-    public ConfigurerModule ledgerAggregates() {
+    public ConfigurerModule ledgerAggregates(
+            @org.springframework.beans.factory.annotation.Value("${ledger.wallet-cache-size:50000}") int walletCacheSize) {
         return configurer -> configurer
                 .configureAggregate(JournalEntry.class)
                 .configureAggregate(AccountingPeriod.class)
                 .configureAggregate(CreditProgram.class)
                 // wallets stay in memory between commands: usage batches touch the same wallets again and again
                 .configureAggregate(org.axonframework.config.AggregateConfigurer.defaultConfiguration(Wallet.class)
-                        .configureCache(c -> new org.axonframework.common.caching.WeakReferenceCache()))
+                        .configureCache(c -> new BoundedAggregateCache(walletCacheSize)))
                 .configureAggregate(dev.tokenledger.usage.PricingCatalog.class)
                 .configureAggregate(dev.tokenledger.costs.CostPosting.class);
     }

@@ -199,10 +199,8 @@ public class UsageIngestion {
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += KEY_LOOKUP_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + KEY_LOOKUP_CHUNK));
-            var condition = postgres
-                    ? RecordKey.RECORD_ID.eq(org.jooq.impl.DSL.any(chunk.toArray(String[]::new)))
-                    : RecordKey.RECORD_ID.in(chunk);
-            db.select(RecordKey.RECORD_ID, RecordKey.FINGERPRINT).from(RecordKey.TABLE).where(condition)
+            // an IN list uses the primary key; "= ANY(array)" made PostgreSQL scan the table once per element
+            db.select(RecordKey.RECORD_ID, RecordKey.FINGERPRINT).from(RecordKey.TABLE).where(RecordKey.RECORD_ID.in(chunk))
                     .forEach(r -> known.put(r.value1(), r.value2()));
         }
         return known;
