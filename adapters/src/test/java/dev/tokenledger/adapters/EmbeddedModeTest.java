@@ -26,7 +26,8 @@ class EmbeddedModeTest {
         LedgerApplication.disableAxonUpdateChecker();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/ledger;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "--spring.datasource.username=sa", "--spring.datasource.password=", "--ledger.demo.enabled=true")) {
+                        "--spring.datasource.username=sa", "--spring.datasource.password=", "--ledger.demo.enabled=true",
+                        "--ledger.demo.customers=200", "--ledger.demo.usage-records=3000")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             TestRestTemplate rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
             LedgerHttp http = new LedgerHttp(rest, app.getBean(ProjectionMonitor.class));
@@ -38,6 +39,12 @@ class EmbeddedModeTest {
             assertThat(JournalApiTest.rowsOf(tb.body(), "EUR")).containsExactly("1000:42.00:0.00", "3000:0.00:42.00");
             assertThat(JournalApiTest.rowsOf(tb.body(), "USD")).contains("3000:0.00:50000.00");
             assertThat(http.get("auditor", "/api/v1/audit-trail/demo-0001").text("/steps/0/principal")).isEqualTo("demo-data");
+            // the synthetic company's usage went through the H2 path of the usage ledger and ties to the GL
+            var ties = http.getConsistent("auditor", "/api/v1/reports/usage-ties?from=2025-11&to=2026-10");
+            assertThat(ties.body().get("tiesToGeneralLedger").asBoolean()).as(ties.body().toString()).isTrue();
+            assertThat(ties.body().get("records")).hasSizeGreaterThan(6);
+            var margin = http.get("auditor", "/api/v1/reports/usage-margin?from=2025-11&to=2026-10&groupBy=model");
+            assertThat(margin.body().get("rows")).hasSizeGreaterThanOrEqualTo(4);
             var wallet = http.get("auditor", "/api/v1/customers/initech/wallet");
             assertThat(wallet.text("/liability")).isEqualTo("387.77"); // 500.00 - round(50000 x 12345.67 / 55000) cents
             assertThat(http.get("auditor", "/api/v1/customers/hooli/wallet").text("/unbilledOverage")).isEqualTo("5.00");
