@@ -95,6 +95,12 @@ public class CreditPoolProjection {
         }
     }
 
+    @EventHandler
+    void on(dev.tokenledger.credits.Events.PoolDeclaredDormant e) {
+        db.update(Pool.TABLE).set(Pool.DORMANT, true)
+                .set(Pool.BREAKAGE_MINOR, Pool.BREAKAGE_MINOR.plus(e.breakageMinor()))
+                .where(pool(e.customerId(), e.poolId())).execute();
+    }
 
     @EventHandler
     void on(BreakageEstimateRevised e) {

@@ -11,7 +11,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** The usage-ledger tables (Flyway V8, V9) as typed jOOQ references. */
+/**
+ * The usage-ledger tables (Flyway V8, V9) as typed jOOQ references. CHAR columns are typed VARCHAR here: on H2 a
+ * bind value typed CHAR is cast to CHAR(1), which breaks comparisons.
+ */
 public final class UsageTables {
 
     private UsageTables() {
@@ -21,7 +24,7 @@ public final class UsageTables {
     public static final class RecordKey {
         public static final Table<Record> TABLE = DSL.table(DSL.name("usage_record_key"));
         public static final Field<String> RECORD_ID = f("record_id", SQLDataType.VARCHAR);
-        public static final Field<String> FINGERPRINT = f("fingerprint", SQLDataType.CHAR);
+        public static final Field<String> FINGERPRINT = f("fingerprint", SQLDataType.VARCHAR);
         public static final Field<LocalDate> USAGE_DATE = f("usage_date", SQLDataType.LOCALDATE);
     }
 
@@ -41,7 +44,7 @@ public final class UsageTables {
         public static final Field<Long> CACHED_TOKENS = f("cached_tokens", SQLDataType.BIGINT);
         public static final Field<String> OTHER_UNITS = f("other_units", SQLDataType.VARCHAR);
         public static final Field<String> METADATA = f("metadata", SQLDataType.VARCHAR);
-        public static final Field<String> CURRENCY = f("currency", SQLDataType.CHAR);
+        public static final Field<String> CURRENCY = f("currency", SQLDataType.VARCHAR);
         public static final Field<BigDecimal> EXACT_VALUE = f("exact_value", SQLDataType.NUMERIC(38, 18));
         public static final Field<BigDecimal> EXACT_COST = f("exact_cost", SQLDataType.NUMERIC(38, 18));
         public static final Field<String> COST_ROLE = f("cost_role", SQLDataType.VARCHAR);
@@ -69,11 +72,11 @@ public final class UsageTables {
         public static final Field<String> COST_ROLE = f("cost_role", SQLDataType.VARCHAR);
         public static final Field<String> BATCH_ID = f("batch_id", SQLDataType.VARCHAR);
         public static final Field<String> ENTRY_ID = f("entry_id", SQLDataType.VARCHAR);
-        public static final Field<String> USAGE_MONTH = f("usage_month", SQLDataType.CHAR);
+        public static final Field<String> USAGE_MONTH = f("usage_month", SQLDataType.VARCHAR);
         public static final Field<LocalDate> EFFECTIVE_DATE = f("effective_date", SQLDataType.LOCALDATE);
         public static final Field<LocalDate> POSTING_DATE = f("posting_date", SQLDataType.LOCALDATE);
         public static final Field<Boolean> PRIOR_PERIOD = f("prior_period", SQLDataType.BOOLEAN);
-        public static final Field<String> CURRENCY = f("currency", SQLDataType.CHAR);
+        public static final Field<String> CURRENCY = f("currency", SQLDataType.VARCHAR);
         public static final Field<Integer> RECORDS = f("records", SQLDataType.INTEGER);
         public static final Field<Long> TOKENS = f("tokens", SQLDataType.BIGINT);
         public static final Field<Long> INPUT_TOKENS = f("input_tokens", SQLDataType.BIGINT);
@@ -93,9 +96,9 @@ public final class UsageTables {
         public static final Field<String> ALLOCATION_ID = f("allocation_id", SQLDataType.VARCHAR);
         public static final Field<String> CUSTOMER_ID = f("customer_id", SQLDataType.VARCHAR);
         public static final Field<String> MODEL = f("model", SQLDataType.VARCHAR);
-        public static final Field<String> USAGE_MONTH = f("usage_month", SQLDataType.CHAR);
+        public static final Field<String> USAGE_MONTH = f("usage_month", SQLDataType.VARCHAR);
         public static final Field<LocalDate> POSTING_DATE = f("posting_date", SQLDataType.LOCALDATE);
-        public static final Field<String> CURRENCY = f("currency", SQLDataType.CHAR);
+        public static final Field<String> CURRENCY = f("currency", SQLDataType.VARCHAR);
         public static final Field<Long> TOKENS = f("tokens", SQLDataType.BIGINT);
         public static final Field<Long> AMOUNT_MINOR = f("amount_minor", SQLDataType.BIGINT);
     }
