@@ -82,10 +82,20 @@ public class UsageDemoData implements ApplicationRunner {
             if (basis.isEmpty()) {
                 continue;
             }
-            commands.sendAndWait(new AllocateInfrastructureCost("demo-infra-" + month, "colo-gpus", month.toString(),
-                    new BigDecimal("2500.00"), "USD", basis));
-            commands.sendAndWait(new RecordVendorInvoice("demo-orbitai-" + month, "orbitai",
-                    month.plusMonths(1).atDay(5), new BigDecimal("100.00"), "USD", "third-party model fees, " + month));
+            // the demo's assumptions: infrastructure runs at 40% of the month's direct cost, and the third-party
+            // vendor invoices exactly the fees accrued for its model
+            var totals = reports.margin(month, month, java.util.EnumSet.noneOf(UsageReports.Dimension.class), null, null).totals();
+            long directMinor = totals.isEmpty() ? 0 : totals.get(0).directCostMinor();
+            if (directMinor * 4 / 10 > 0) {
+                commands.sendAndWait(new AllocateInfrastructureCost("demo-infra-" + month, "colo-gpus", month.toString(),
+                        BigDecimal.valueOf(directMinor * 4 / 10, 2), "USD", basis));
+            }
+            var orbit = reports.margin(month, month, java.util.EnumSet.noneOf(UsageReports.Dimension.class), null, "orbit").totals();
+            long fees = orbit.isEmpty() ? 0 : orbit.get(0).directCostMinor();
+            if (fees > 0) {
+                commands.sendAndWait(new RecordVendorInvoice("demo-orbitai-" + month, "orbitai",
+                        month.plusMonths(1).atDay(5), BigDecimal.valueOf(fees, 2), "USD", "third-party model fees, " + month));
+            }
         }
         log.info("Demo usage in place: see /api/v1/reports/usage-margin?from={}&to={}&groupBy=period,model", first,
                 first.plusMonths(11));
