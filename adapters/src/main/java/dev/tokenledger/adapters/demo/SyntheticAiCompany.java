@@ -146,7 +146,7 @@ public final class SyntheticAiCompany {
     public long writeUsage(Path file, long records) throws IOException {
         Profile[] profiles = new Profile[customers];
         double[][] daily = new double[customers][DAYS];
-        double total = 0;
+        double totalWeight = 0; // relative activity, not money
         SplittableRandom spikes = new SplittableRandom(seed + 7);
         for (int i = 0; i < customers; i++) {
             Profile p = profiles[i] = profile(i);
@@ -155,10 +155,10 @@ public final class SyntheticAiCompany {
                 double seasonal = weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY ? 0.55 : 1.0;
                 double spike = p.spiky && spikes.nextInt(40) == 0 ? 6 : 1;
                 daily[i][day] = p.weight * Math.exp(p.dailyGrowth * (day - p.startDay)) * seasonal * spike;
-                total += daily[i][day];
+                totalWeight += daily[i][day];
             }
         }
-        double scale = records / total;
+        double recordsPerWeight = records / totalWeight;
         SplittableRandom r = new SplittableRandom(seed + 11);
         long written = 0;
         try (Writer w = Files.newBufferedWriter(file);
@@ -169,7 +169,7 @@ public final class SyntheticAiCompany {
                 day.clear();
                 Instant midnight = START.plusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant();
                 for (int i = 0; i < customers; i++) {
-                    double expected = daily[i][d] * scale;
+                    double expected = daily[i][d] * recordsPerWeight;
                     long n = (long) expected + (r.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
                     for (long k = 0; k < n; k++) {
                         day.add(usage(profiles[i], i, d, midnight.plusSeconds(r.nextInt(86_400)), r));
