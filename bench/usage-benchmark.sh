@@ -16,4 +16,5 @@ PGUSER=${PGUSER:-postgres}
 psql -h "$PGHOST" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 LEDGER_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" LEDGER_DB_USER="$PGUSER" LEDGER_DEMO=false LEDGER_AUTO_EXPIRY=false \
   "$JAVA" -Xmx4g -jar adapters/target/token-ledger.jar --spring.main.web-application-type=none \
-  --logging.level.root=WARN --benchmark-usage="$RECORDS" --benchmark-batch="$BATCH" --benchmark-customers="$CUSTOMERS"
+  --logging.level.root=WARN --benchmark-usage="$RECORDS" --benchmark-batch="$BATCH" --benchmark-customers="$CUSTOMERS" \
+  --benchmark-parallel="${PARALLEL:-1}"

@@ -83,7 +83,9 @@ public class UsageBenchmark implements ApplicationRunner {
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long[] lastCommit = new long[1];
         long start = System.nanoTime();
-        UsageFileImport.Summary summary = fileImport.importFile(file, batch, System.out, true,
+        int parallel = args.containsOption("benchmark-parallel") ? Integer.parseInt(args.getOptionValues("benchmark-parallel").get(0)) : 1;
+        figures.put("parallel", parallel);
+        UsageFileImport.Summary summary = fileImport.importFile(file, batch, parallel, System.out, true,
                 result -> lastCommit[0] = System.nanoTime());
         long imported = System.nanoTime();
         monitor.awaitCaughtUp(Duration.ofHours(2));

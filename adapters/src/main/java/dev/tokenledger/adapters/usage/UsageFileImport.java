@@ -79,6 +79,17 @@ public class UsageFileImport {
 
     public Summary importFile(Path file, int batchSize, PrintStream out, boolean progressBar, BatchListener listener)
             throws IOException, InterruptedException {
+        return importFile(file, batchSize, 1, out, progressBar, listener);
+    }
+
+    /**
+     * @param workers batches are split by customer into this many parts, ingested side by side (each in its own
+     *                transaction; a customer's records always go to the same part, so parts never wait on each
+     *                other's wallets)
+     */
+    public Summary importFile(Path file, int batchSize, int workers, PrintStream out, boolean progressBar,
+                              BatchListener listener) throws IOException, InterruptedException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, workers));
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
         }
@@ -129,23 +140,25 @@ public class UsageFileImport {
                 if (batch == end) {
                     break;
                 }
-                UsageIngestion.BatchResult result = ingestion.ingest(batch);
-                lines += result.received();
-                accepted += result.accepted();
-                duplicates += result.duplicates();
-                rejected += result.rejected().size();
-                postings += result.postings().size();
-                for (UsageIngestion.Rejection r : result.rejected()) {
-                    rejections.printRecord(r.position(), r.id(), r.code(), r.field(), r.detail());
-                }
-                if (listener != null) {
-                    listener.committed(result);
+                for (UsageIngestion.BatchResult result : ingestInParallel(batch, workers, pool)) {
+                    lines += result.received();
+                    accepted += result.accepted();
+                    duplicates += result.duplicates();
+                    rejected += result.rejected().size();
+                    postings += result.postings().size();
+                    for (UsageIngestion.Rejection r : result.rejected()) {
+                        rejections.printRecord(r.position(), r.id(), r.code(), r.field(), r.detail());
+                    }
+                    if (listener != null) {
+                        listener.committed(result);
+                    }
                 }
             }
         } catch (RuntimeException e) {
             reader.interrupt(); // it may be waiting to hand over a batch nobody will take
             throw e;
         } finally {
+            pool.shutdownNow();
             reader.join();
         }
         if (readFailure.get() != null) {
@@ -159,6 +172,41 @@ public class UsageFileImport {
         }
         print(summary, out);
         return summary;
+    }
+
+    private List<UsageIngestion.BatchResult> ingestInParallel(List<UsageRecordParser.Parsed> batch, int workers,
+                                                              java.util.concurrent.ExecutorService pool)
+            throws InterruptedException {
+        if (workers <= 1) {
+            return List.of(ingestion.ingest(batch));
+        }
+        List<List<UsageRecordParser.Parsed>> parts = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (UsageRecordParser.Parsed p : batch) {
+            String customer = p.record() == null ? "" : p.record().customerId();
+            parts.get(Math.floorMod(customer.hashCode(), workers)).add(p);
+        }
+        List<java.util.concurrent.Future<UsageIngestion.BatchResult>> running = new ArrayList<>();
+        for (List<UsageRecordParser.Parsed> part : parts) {
+            if (!part.isEmpty()) {
+                running.add(pool.submit(() -> ingestion.ingest(part)));
+            }
+        }
+        List<UsageIngestion.BatchResult> results = new ArrayList<>();
+        RuntimeException failure = null;
+        for (var future : running) {
+            try {
+                results.add(future.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
     }
 
     private static void print(Summary s, PrintStream out) throws IOException {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import java.nio.file.Path;
 
 /**
- * {@code bin/ledger --import-usage=FILE [--batch-size=N]}: imports a CSV or JSON-lines file of usage records, with
+ * {@code bin/ledger --import-usage=FILE [--batch-size=N] [--parallel=N]}: imports a CSV or JSON-lines file of usage records, with
  * a progress bar on stderr and a summary on stdout, then exits: 0 when every record was accepted or a duplicate,
  * 2 when some were rejected (listed in FILE.rejections.csv), 1 when the import could not run.
  */
@@ -37,8 +37,13 @@ public class UsageImportCommandLine implements ApplicationRunner {
             if (batchSize < 1 || batchSize > 200_000) {
                 throw new IllegalArgumentException("--batch-size is between 1 and 200000");
             }
+            int parallel = args.containsOption("parallel") ? Integer.parseInt(args.getOptionValues("parallel").get(0))
+                    : 1;
+            if (parallel < 1 || parallel > 64) {
+                throw new IllegalArgumentException("--parallel is between 1 and 64");
+            }
             UsageFileImport.Summary summary = fileImport.importFile(Path.of(args.getOptionValues("import-usage").get(0)),
-                    batchSize, System.out, !args.containsOption("no-progress"), null);
+                    batchSize, parallel, System.out, !args.containsOption("no-progress"), null);
             exit = summary.rejected() > 0 ? 2 : 0;
         } catch (Exception e) {
             System.err.println("[import] failed: " + e.getMessage());

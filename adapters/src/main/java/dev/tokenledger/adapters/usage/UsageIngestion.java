@@ -282,14 +282,14 @@ public class UsageIngestion {
         }
     }
 
-    /** Conflicts with a concurrent writer (same record id, same wallet, same new partition): safe to run again. */
+    /** Conflicts with a concurrent writer (same record id, same wallet, a partition another one is creating): safe to run again. */
     private static boolean retryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConcurrencyException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && Set.of("23505", "40001", "40P01", "42P07").contains(sql.getSQLState())) {
+                    && Set.of("23505", "23514", "40001", "40P01", "42P07").contains(sql.getSQLState())) {
                 return true;
             }
             if (t.getCause() == t) {
