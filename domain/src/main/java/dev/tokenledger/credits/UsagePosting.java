@@ -89,7 +89,8 @@ final class UsagePosting {
         }
     }
 
-    void post(String postingId, String batchId, YearMonth month, List<UsageRecord> records) {
+    /** @param inputHash the fingerprint of the month's records, already computed for the idempotency check */
+    void post(String postingId, String batchId, YearMonth month, List<UsageRecord> records, String inputHash) {
         Currency currency = wallet.currency() != null ? wallet.currency()
                 : catalog.currencyFor(customerId, records.get(0).usageDate()).map(Currency::getInstance).orElse(null);
         Map<String, Long> volumes = new HashMap<>();
@@ -187,7 +188,7 @@ final class UsagePosting {
         Map<String, Long> volumesAfter = new TreeMap<>(volumes);
         wallet.record(new UsageRecorded(customerId, batchId, postingId, month, effectiveDate, currency.getCurrencyCode(),
                 recorded, draws, overageCredits, overageAfter, overageMinor, volumesAfter, costExactAfter, costPostedAfter,
-                List.copyOf(rateCardsUsed), List.copyOf(costCardsUsed), entry, inputHashOf(month, records)));
+                List.copyOf(rateCardsUsed), List.copyOf(costCardsUsed), entry, inputHash));
         String entryId = entry == null ? null : entry.entryId();
         accepted.forEach((r, p) -> priced.add(new Priced(r.recordId(), postingId, entryId, p.value(), p.cost(),
                 currency.getCurrencyCode(), p.rateCards(), p.costCard(), p.role())));

@@ -241,8 +241,9 @@ public class Wallet {
         ordered.forEach(r -> byMonth.computeIfAbsent(java.time.YearMonth.from(r.usageDate()), k -> new ArrayList<>()).add(r));
         byMonth.forEach((month, records) -> {
             String postingId = "usage-" + c.batchId() + "-" + month;
-            if (!processed.isRetry(postingId, UsagePosting.inputHashOf(month, records), "batchId")) {
-                posting.post(postingId, c.batchId(), month, records);
+            String inputHash = UsagePosting.inputHashOf(month, records);
+            if (!processed.isRetry(postingId, inputHash, "batchId")) {
+                posting.post(postingId, c.batchId(), month, records, inputHash);
             }
         });
         return posting.outcome();

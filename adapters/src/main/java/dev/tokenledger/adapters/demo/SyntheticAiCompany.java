@@ -146,7 +146,7 @@ public final class SyntheticAiCompany {
     public long writeUsage(Path file, long records) throws IOException {
         Profile[] profiles = new Profile[customers];
         double[][] daily = new double[customers][DAYS];
-        double totalWeight = 0; // relative activity, not money
+        double totalWeight = 0; // relative activity of all customer-days
         SplittableRandom spikes = new SplittableRandom(seed + 7);
         for (int i = 0; i < customers; i++) {
             Profile p = profiles[i] = profile(i);
