@@ -25,7 +25,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,7 +63,7 @@ final class UsagePosting {
 
     /** A record's price and cost, or why it has none. */
     private record Pricing(BigDecimal value, BigDecimal cost, CostRole role, String rateCards, String costCard,
-                           Map<String, Long> volumesAfter, Rejected rejection) {
+                           Rejected rejection) {
     }
 
     private static final class Group {
@@ -95,8 +94,8 @@ final class UsagePosting {
                 : catalog.currencyFor(customerId, records.get(0).usageDate()).map(Currency::getInstance).orElse(null);
         Map<String, Long> volumes = new HashMap<>();
         Map<String, Group> groups = new TreeMap<>();
-        Map<UsageRecord, Pricing> accepted = new LinkedHashMap<>();
-        Map<String, Group> groupOf = new HashMap<>();
+        List<UsageRecord> acceptedRecords = new ArrayList<>(records.size());
+        List<Pricing> acceptedPricing = new ArrayList<>(records.size());
         TreeSet<String> rateCardsUsed = new TreeSet<>();
         TreeSet<String> costCardsUsed = new TreeSet<>();
         LocalDate effectiveDate = null;
@@ -106,8 +105,8 @@ final class UsagePosting {
                 rejected.add(p.rejection());
                 continue;
             }
-            volumes.putAll(p.volumesAfter());
-            accepted.put(r, p);
+            acceptedRecords.add(r);
+            acceptedPricing.add(p);
             String feature = r.feature() == null || r.feature().isBlank() ? null : r.feature();
             Group g = groups.computeIfAbsent(r.model() + "|" + (feature == null ? "" : feature) + "|" + p.role(),
                     k -> new Group(r.model(), feature, p.role()));
@@ -116,14 +115,17 @@ final class UsagePosting {
             r.quantities().forEach((unit, q) -> g.quantities.merge(unit, q, Long::sum));
             g.value = g.value.add(p.value());
             g.cost = g.cost.add(p.cost());
-            groupOf.put(r.recordId(), g);
-            rateCardsUsed.addAll(List.of(p.rateCards().split(",")));
+            if (p.rateCards().indexOf(',') < 0) {
+                rateCardsUsed.add(p.rateCards());
+            } else {
+                rateCardsUsed.addAll(List.of(p.rateCards().split(",")));
+            }
             costCardsUsed.add(p.costCard());
             if (effectiveDate == null || r.usageDate().isAfter(effectiveDate)) {
                 effectiveDate = r.usageDate();
             }
         }
-        if (accepted.isEmpty()) {
+        if (acceptedRecords.isEmpty()) {
             return;
         }
         List<Group> lines = new ArrayList<>(groups.values());
@@ -183,15 +185,19 @@ final class UsagePosting {
             recorded.add(new UsageGroup(g.model, g.feature, g.role, g.records, g.tokens, Map.copyOf(g.quantities),
                     g.value, g.revenueMinor, g.cost, costMinor));
         }
-        PostedEntry entry = postings.entry(postingId, effectiveDate, "Usage " + month + ": " + accepted.size()
+        PostedEntry entry = postings.entry(postingId, effectiveDate, "Usage " + month + ": " + acceptedRecords.size()
                 + " records", policy, calendar);
         Map<String, Long> volumesAfter = new TreeMap<>(volumes);
         wallet.record(new UsageRecorded(customerId, batchId, postingId, month, effectiveDate, currency.getCurrencyCode(),
                 recorded, draws, overageCredits, overageAfter, overageMinor, volumesAfter, costExactAfter, costPostedAfter,
                 List.copyOf(rateCardsUsed), List.copyOf(costCardsUsed), entry, inputHash));
         String entryId = entry == null ? null : entry.entryId();
-        accepted.forEach((r, p) -> priced.add(new Priced(r.recordId(), postingId, entryId, p.value(), p.cost(),
-                currency.getCurrencyCode(), p.rateCards(), p.costCard(), p.role())));
+        String currencyCode = currency.getCurrencyCode();
+        for (int i = 0; i < acceptedRecords.size(); i++) {
+            Pricing p = acceptedPricing.get(i);
+            priced.add(new Priced(acceptedRecords.get(i).recordId(), postingId, entryId, p.value(), p.cost(),
+                    currencyCode, p.rateCards(), p.costCard(), p.role()));
+        }
     }
 
     static String inputHashOf(YearMonth month, List<UsageRecord> records) {
@@ -199,58 +205,78 @@ final class UsagePosting {
                 String.join(",", records.stream().map(UsageRecord::fingerprint).toList()));
     }
 
-    /** Prices every unit of the record at the rate card in force for its date, and costs it at the cost card. */
-    private Pricing price(UsageRecord r, YearMonth month, Currency currency, Map<String, Long> volumesInBatch) {
+    /**
+     * Prices every unit of the record at the rate card in force for its date, and costs it at the cost card. Only an
+     * accepted record moves the month-to-date volumes ({@code volumes}, keyed model|unit|month) that tiers read.
+     */
+    private Pricing price(UsageRecord r, YearMonth month, Currency currency, Map<String, Long> volumes) {
         if (currency == null) {
             return reject(r, RejectionCode.NO_RATE_IN_FORCE, "model", "no rate card is in force on " + r.usageDate());
         }
-        BigDecimal value = BigDecimal.ZERO;
-        BigDecimal cost = BigDecimal.ZERO;
-        CostCard costCard = null;
-        TreeSet<String> rateCards = new TreeSet<>();
-        Map<String, Long> volumesAfter = new HashMap<>();
-        for (Map.Entry<String, Long> q : new TreeMap<>(r.quantities()).entrySet()) {
+        int units = r.quantities().size();
+        String[] unitNames = new String[units];
+        long[] quantities = new long[units];
+        Catalog.RateFound[] rates = new Catalog.RateFound[units];
+        Catalog.CostFound[] costs = new Catalog.CostFound[units];
+        int priced = 0;
+        for (Map.Entry<String, Long> q : r.quantities().entrySet()) {
             String unit = q.getKey();
             long quantity = q.getValue();
             if (quantity == 0) {
                 continue;
             }
-            RateCard card = catalog.rateCardFor(customerId, r.model(), unit, r.usageDate()).orElse(null);
-            if (card == null) {
+            Catalog.RateFound rate = catalog.rateFor(customerId, r.model(), unit, r.usageDate()).orElse(null);
+            if (rate == null) {
                 return reject(r, RejectionCode.NO_RATE_IN_FORCE, "model", "no rate card prices " + r.model() + " "
                         + unit + " for customer " + customerId + " on " + r.usageDate());
             }
-            if (!card.currency().equals(currency.getCurrencyCode())) {
-                return reject(r, RejectionCode.CURRENCY_MISMATCH, "customerId", "rate card " + card.reference()
-                        + " is in " + card.currency() + "; the customer's wallet is in " + currency);
+            if (!rate.card().currency().equals(currency.getCurrencyCode())) {
+                return reject(r, RejectionCode.CURRENCY_MISMATCH, "customerId", "rate card " + rate.reference()
+                        + " is in " + rate.card().currency() + "; the customer's wallet is in " + currency);
             }
-            CostCard unitCostCard = catalog.costCardFor(r.model(), r.provider(), unit, r.usageDate()).orElse(null);
-            if (unitCostCard == null) {
+            Catalog.CostFound cost = catalog.costFor(r.model(), r.provider(), unit, r.usageDate()).orElse(null);
+            if (cost == null) {
                 return reject(r, RejectionCode.NO_COST_IN_FORCE, r.provider() == null ? "model" : "provider",
                         "no cost card gives " + r.model() + " " + unit + (r.provider() == null ? "" : " at " + r.provider())
                                 + " on " + r.usageDate());
             }
-            if (!unitCostCard.currency().equals(currency.getCurrencyCode())) {
-                return reject(r, RejectionCode.CURRENCY_MISMATCH, "model", "cost card " + unitCostCard.reference()
-                        + " is in " + unitCostCard.currency() + "; the customer's wallet is in " + currency);
+            if (!cost.card().currency().equals(currency.getCurrencyCode())) {
+                return reject(r, RejectionCode.CURRENCY_MISMATCH, "model", "cost card " + cost.reference()
+                        + " is in " + cost.card().currency() + "; the customer's wallet is in " + currency);
             }
-            if (costCard == null) {
-                costCard = unitCostCard;
-            }
-            String volumeKey = r.model() + "|" + unit + "|" + month;
-            long before = volumesInBatch.containsKey(volumeKey) ? volumesInBatch.get(volumeKey) : wallet.volume(volumeKey);
-            value = value.add(card.priceOf(r.model(), unit).orElseThrow().valueOf(before, quantity));
-            volumesAfter.put(volumeKey, before + quantity);
-            cost = cost.add(unitCostCard.costOf(r.model(), unit).orElseThrow().unitCost().multiply(BigDecimal.valueOf(quantity)));
-            rateCards.add(card.reference());
+            unitNames[priced] = unit;
+            quantities[priced] = quantity;
+            rates[priced] = rate;
+            costs[priced] = cost;
+            priced++;
         }
-        if (costCard == null) {
+        if (priced == 0) {
             return reject(r, RejectionCode.USAGE_QUANTITY_INVALID, "quantities", "every quantity is zero");
         }
-        return new Pricing(value, cost, costCard.role(), String.join(",", rateCards), costCard.reference(), volumesAfter, null);
+        BigDecimal value = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        TreeSet<String> rateCards = null; // only when the units are priced by more than one card
+        for (int i = 0; i < priced; i++) {
+            String volumeKey = r.model() + "|" + unitNames[i] + "|" + month;
+            Long inBatch = volumes.get(volumeKey);
+            long before = inBatch != null ? inBatch : wallet.volume(volumeKey);
+            value = value.add(rates[i].price().valueOf(before, quantities[i]));
+            volumes.put(volumeKey, before + quantities[i]);
+            cost = cost.add(costs[i].cost().unitCost().multiply(BigDecimal.valueOf(quantities[i])));
+            if (!rates[i].reference().equals(rates[0].reference())) {
+                rateCards = rateCards == null ? new TreeSet<>() : rateCards;
+                rateCards.add(rates[i].reference());
+            }
+        }
+        String rateCardRefs = rates[0].reference();
+        if (rateCards != null) {
+            rateCards.add(rateCardRefs);
+            rateCardRefs = String.join(",", rateCards);
+        }
+        return new Pricing(value, cost, costs[0].card().role(), rateCardRefs, costs[0].reference(), null);
     }
 
     private static Pricing reject(UsageRecord r, RejectionCode code, String field, String detail) {
-        return new Pricing(null, null, null, null, null, null, new Rejected(r.recordId(), code, field, detail));
+        return new Pricing(null, null, null, null, null, new Rejected(r.recordId(), code, field, detail));
     }
 }

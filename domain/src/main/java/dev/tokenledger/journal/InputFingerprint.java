@@ -11,23 +11,29 @@ import java.util.HexFormat;
  */
 public final class InputFingerprint {
 
+    /** getInstance looks the provider up on every call; hashing millions of usage records reuses one per thread. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
+
     private InputFingerprint() {
     }
 
     /** Hashes the parts in order, each delimited so that ("ab","c") and ("a","bc") differ. */
     public static String of(Object... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Object part : parts) {
-                byte[] bytes = String.valueOf(canonical(part)).getBytes(StandardCharsets.UTF_8);
-                digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) ':');
-                digest.update(bytes);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        for (Object part : parts) {
+            byte[] bytes = String.valueOf(canonical(part)).getBytes(StandardCharsets.UTF_8);
+            digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) ':');
+            digest.update(bytes);
         }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static Object canonical(Object part) {

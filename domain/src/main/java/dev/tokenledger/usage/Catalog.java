@@ -6,7 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Every version of every rate and cost card, with the look-ups pricing needs. Immutable; a new publication makes a
@@ -17,14 +20,67 @@ public final class Catalog {
 
     public static final Catalog EMPTY = new Catalog(List.of(), List.of());
 
+    /** Look-ups remembered per catalog (it never changes); capped so that odd inputs cannot grow it without end. */
+    private static final int MEMO_LIMIT = 100_000;
+
     private final Map<String, List<RateCard>> rateCards = new TreeMap<>();
     private final Map<String, List<CostCard>> costCards = new TreeMap<>();
+    private final Set<String> customersWithOverrides;
+    private final Map<RateKey, Optional<RateFound>> rateMemo = new ConcurrentHashMap<>();
+    private final Map<CostKey, Optional<CostFound>> costMemo = new ConcurrentHashMap<>();
+
+    /** The card in force for one model and unit, with its price for them and the reference a record keeps. */
+    public record RateFound(RateCard card, UnitPrice price, String reference) {
+    }
+
+    /** The cost card in force for one model and unit, with its unit cost and the reference a record keeps. */
+    public record CostFound(CostCard card, UnitCost cost, String reference) {
+    }
+
+    /** customerId is null for customers without an override card: they all share the list price. */
+    private record RateKey(String customerId, String model, String unit, LocalDate date) {
+    }
+
+    private record CostKey(String model, String provider, String unit, LocalDate date) {
+    }
 
     public Catalog(List<RateCard> rates, List<CostCard> costs) {
         rates.forEach(r -> rateCards.computeIfAbsent(r.cardId(), k -> new ArrayList<>()).add(r));
         costs.forEach(c -> costCards.computeIfAbsent(c.cardId(), k -> new ArrayList<>()).add(c));
         rateCards.values().forEach(v -> v.sort(Comparator.comparingInt(RateCard::version)));
         costCards.values().forEach(v -> v.sort(Comparator.comparingInt(CostCard::version)));
+        customersWithOverrides = rates.stream().map(RateCard::customerId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** {@link #rateCardFor} with the unit's price, remembered: pricing asks the same question for most records. */
+    public Optional<RateFound> rateFor(String customerId, String model, String unit, LocalDate date) {
+        RateKey key = new RateKey(customersWithOverrides.contains(customerId) ? customerId : null, model, unit, date);
+        Optional<RateFound> found = rateMemo.get(key);
+        if (found == null) {
+            found = rateCardFor(customerId, model, unit, date)
+                    .map(c -> new RateFound(c, c.priceOf(model, unit).orElseThrow(), c.reference()));
+            remember(rateMemo, key, found);
+        }
+        return found;
+    }
+
+    /** {@link #costCardFor} with the unit's cost, remembered. */
+    public Optional<CostFound> costFor(String model, String provider, String unit, LocalDate date) {
+        CostKey key = new CostKey(model, provider, unit, date);
+        Optional<CostFound> found = costMemo.get(key);
+        if (found == null) {
+            found = costCardFor(model, provider, unit, date)
+                    .map(c -> new CostFound(c, c.costOf(model, unit).orElseThrow(), c.reference()));
+            remember(costMemo, key, found);
+        }
+        return found;
+    }
+
+    private static <K, V> void remember(Map<K, V> memo, K key, V value) {
+        if (memo.size() < MEMO_LIMIT) {
+            memo.put(key, value);
+        }
     }
 
     public Catalog with(RateCard card) {

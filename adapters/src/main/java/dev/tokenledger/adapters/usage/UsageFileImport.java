@@ -100,8 +100,8 @@ public class UsageFileImport {
         }
         long start = System.nanoTime();
         Path rejectionsFile = file.resolveSibling(file.getFileName() + ".rejections.csv");
-        BlockingQueue<List<UsageRecordParser.Parsed>> batches = new ArrayBlockingQueue<>(2);
-        List<UsageRecordParser.Parsed> end = List.of();
+        BlockingQueue<ReadBatch> batches = new ArrayBlockingQueue<>(2);
+        ReadBatch end = new ReadBatch(List.of(), Map.of());
         AtomicReference<Exception> readFailure = new AtomicReference<>();
         long size = Files.size(file);
         // the bar follows the bytes read from the file; it closes when the file does
@@ -136,11 +136,11 @@ public class UsageFileImport {
              CSVPrinter rejections = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
                      .setHeader("line", "id", "code", "field", "detail").get())) {
             while (true) {
-                List<UsageRecordParser.Parsed> batch = batches.take();
+                ReadBatch batch = batches.take();
                 if (batch == end) {
                     break;
                 }
-                for (UsageIngestion.BatchResult result : ingestInParallel(batch, workers, pool)) {
+                for (UsageIngestion.BatchResult result : ingestInParallel(batch.records(), batch.known(), workers, pool)) {
                     lines += result.received();
                     accepted += result.accepted();
                     duplicates += result.duplicates();
@@ -174,11 +174,12 @@ public class UsageFileImport {
         return summary;
     }
 
-    private List<UsageIngestion.BatchResult> ingestInParallel(List<UsageRecordParser.Parsed> batch, int workers,
+    private List<UsageIngestion.BatchResult> ingestInParallel(List<UsageRecordParser.Parsed> batch,
+                                                              Map<String, String> known, int workers,
                                                               java.util.concurrent.ExecutorService pool)
             throws InterruptedException {
         if (workers <= 1) {
-            return List.of(ingestion.ingest(batch));
+            return List.of(ingestion.ingest(batch, known));
         }
         List<List<UsageRecordParser.Parsed>> parts = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
@@ -191,7 +192,7 @@ public class UsageFileImport {
         List<java.util.concurrent.Future<UsageIngestion.BatchResult>> running = new ArrayList<>();
         for (List<UsageRecordParser.Parsed> part : parts) {
             if (!part.isEmpty()) {
-                running.add(pool.submit(() -> ingestion.ingest(part)));
+                running.add(pool.submit(() -> ingestion.ingest(part, known)));
             }
         }
         List<UsageIngestion.BatchResult> results = new ArrayList<>();
@@ -224,7 +225,26 @@ public class UsageFileImport {
         }
     }
 
-    private void readCsv(Reader text, int batchSize, BlockingQueue<List<UsageRecordParser.Parsed>> batches)
+    /** A batch as read and parsed, with the fingerprints its ids already have in the usage ledger. */
+    private record ReadBatch(List<UsageRecordParser.Parsed> records, Map<String, String> known) {
+    }
+
+    /**
+     * Looks the batch's ids up in the usage ledger here, beside the ingestion, so that its transaction does not wait
+     * for it. A record committed after this look-up is still caught: its key makes the batch's COPY fail, and the
+     * batch runs again with the look-up inside its transaction.
+     */
+    private void handOver(BlockingQueue<ReadBatch> batches, List<UsageRecordParser.Parsed> batch) throws InterruptedException {
+        List<String> ids = new ArrayList<>(batch.size());
+        for (UsageRecordParser.Parsed p : batch) {
+            if (p.record() != null) {
+                ids.add(p.record().recordId());
+            }
+        }
+        batches.put(new ReadBatch(batch, ingestion.knownFingerprints(ids)));
+    }
+
+    private void readCsv(Reader text, int batchSize, BlockingQueue<ReadBatch> batches)
             throws IOException, InterruptedException {
         try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(text)) {
             List<String> headers = csv.getHeaderNames();
@@ -259,12 +279,12 @@ public class UsageFileImport {
                         get(r, column, "feature"), get(r, column, "provider"), get(r, column, "inputTokens"),
                         get(r, column, "outputTokens"), get(r, column, "cachedTokens"), units, get(r, column, "metadata"))));
                 if (batch.size() == batchSize) {
-                    batches.put(batch);
+                    handOver(batches, batch);
                     batch = new ArrayList<>(batchSize);
                 }
             }
             if (!batch.isEmpty()) {
-                batches.put(batch);
+                handOver(batches, batch);
             }
         }
     }
@@ -274,7 +294,7 @@ public class UsageFileImport {
         return i == null || i >= r.size() ? null : r.get(i);
     }
 
-    private void readJsonLines(Reader text, int batchSize, BlockingQueue<List<UsageRecordParser.Parsed>> batches)
+    private void readJsonLines(Reader text, int batchSize, BlockingQueue<ReadBatch> batches)
             throws IOException, InterruptedException {
         BufferedReader lines = new BufferedReader(text);
         List<UsageRecordParser.Parsed> batch = new ArrayList<>(batchSize);
@@ -297,12 +317,12 @@ public class UsageFileImport {
             }
             batch.add(parsed);
             if (batch.size() == batchSize) {
-                batches.put(batch);
+                handOver(batches, batch);
                 batch = new ArrayList<>(batchSize);
             }
         }
         if (!batch.isEmpty()) {
-            batches.put(batch);
+            handOver(batches, batch);
         }
     }
 }

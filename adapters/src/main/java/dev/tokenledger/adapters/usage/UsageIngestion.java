@@ -6,14 +6,13 @@ import dev.tokenledger.rejection.RejectionCode;
 import dev.tokenledger.usage.RecordUsage;
 import dev.tokenledger.usage.UsageOutcome;
 import dev.tokenledger.usage.UsageRecord;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -22,9 +21,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -54,6 +50,9 @@ public class UsageIngestion {
     private static final Logger log = LoggerFactory.getLogger(UsageIngestion.class);
     private static final int KEY_LOOKUP_CHUNK = 5_000;
     private static final int ATTEMPTS = 5;
+    private static final String COPY_KEYS = "COPY usage_record_key (record_id, fingerprint, usage_date) FROM STDIN";
+    private static final String COPY_RECORDS = "COPY usage_record (" + String.join(", ",
+            UsageRecordRow.COLUMNS.stream().map(Field::getName).toList()) + ") FROM STDIN";
 
     private final CommandGateway commands;
     private final TransactionManager transactionManager;
@@ -85,10 +84,19 @@ public class UsageIngestion {
     }
 
     public BatchResult ingest(List<UsageRecordParser.Parsed> batch) {
+        return ingest(batch, null);
+    }
+
+    /**
+     * @param knownBeforehand the fingerprints the batch's ids had in the usage ledger when looked up before this
+     *                        call (null: look them up here). Used by the first attempt only; a record committed since
+     *                        then fails the COPY on its key, and the next attempt looks up again in its transaction.
+     */
+    public BatchResult ingest(List<UsageRecordParser.Parsed> batch, Map<String, String> knownBeforehand) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                return ingestOnce(batch);
+                return ingestOnce(batch, attempt == 1 ? knownBeforehand : null);
             } catch (RuntimeException e) {
                 partitions.clear();
                 if (!retryable(e)) {
@@ -108,7 +116,7 @@ public class UsageIngestion {
         throw last;
     }
 
-    private BatchResult ingestOnce(List<UsageRecordParser.Parsed> batch) {
+    private BatchResult ingestOnce(List<UsageRecordParser.Parsed> batch, Map<String, String> knownBeforehand) {
         String batchId = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         List<Rejection> rejected = new ArrayList<>();
         int duplicates = 0;
@@ -127,7 +135,7 @@ public class UsageIngestion {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactionManager);
         try {
-            Map<String, String> known = knownFingerprints(first.keySet());
+            Map<String, String> known = knownBeforehand != null ? knownBeforehand : knownFingerprints(first.keySet());
             Map<String, List<UsageRecord>> byCustomer = new TreeMap<>(); // fixed order: no lock-order deadlocks
             Map<String, UsageRecordParser.Parsed> fresh = new HashMap<>();
             for (UsageRecordParser.Parsed p : first.values()) {
@@ -194,7 +202,8 @@ public class UsageIngestion {
                 "record " + p.record().recordId() + " was already received with different content");
     }
 
-    private Map<String, String> knownFingerprints(Set<String> ids) {
+    /** The fingerprints the usage ledger holds for these record ids (ids it does not hold are absent). */
+    public Map<String, String> knownFingerprints(java.util.Collection<String> ids) {
         Map<String, String> known = new HashMap<>();
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += KEY_LOOKUP_CHUNK) {
@@ -246,29 +255,24 @@ public class UsageIngestion {
                 db.fetch("SELECT ensure_usage_record_partition(?::date)", month);
             }
         }
-        StringBuilder records = new StringBuilder(rows.size() * 300);
-        StringBuilder keys = new StringBuilder(rows.size() * 110);
-        try (CSVPrinter recordCsv = new CSVPrinter(records, CSVFormat.POSTGRESQL_CSV);
-             CSVPrinter keyCsv = new CSVPrinter(keys, CSVFormat.POSTGRESQL_CSV)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < UsageRecordRow.COLUMNS.size(); i++) {
-                    Object v = row[i];
-                    recordCsv.print(v instanceof java.math.BigDecimal d ? d.toPlainString() : v);
-                }
-                recordCsv.println();
-                keyCsv.printRecord(row[0], row[row.length - 1], row[4]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        int columns = UsageRecordRow.COLUMNS.size();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("COPY usage_record_key (record_id, fingerprint, usage_date) FROM STDIN WITH (FORMAT csv)",
-                    new StringReader(keys.toString()));
-            copy.copyIn("COPY usage_record (" + String.join(", ", UsageRecordRow.COLUMNS.stream().map(f -> f.getName()).toList())
-                    + ") FROM STDIN WITH (FORMAT csv)", new StringReader(records.toString()));
-        } catch (SQLException | IOException e) {
+            var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
+            CopyTextWriter keys = new CopyTextWriter(copyApi.copyIn(COPY_KEYS));
+            for (Object[] row : rows) {
+                keys.row(row[0], row[row.length - 1], row[4]);
+            }
+            keys.finish();
+            CopyTextWriter records = new CopyTextWriter(copyApi.copyIn(COPY_RECORDS));
+            for (Object[] row : rows) {
+                for (int i = 0; i < columns; i++) {
+                    records.field(row[i]);
+                }
+                records.endRow();
+            }
+            records.finish();
+        } catch (SQLException e) {
             throw new UsageLedgerWriteException(e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

@@ -5,7 +5,6 @@ import dev.tokenledger.rejection.RejectionCode;
 import dev.tokenledger.usage.UsageRecord;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class UsageRecordParser {
 
     public Parsed parse(RawUsage raw) {
         String id = trim(raw.id());
-        if (id == null || !RECORD_ID.matcher(id).matches()) {
+        if (id == null || !(conforms(id, 128, "._:/@-") || RECORD_ID.matcher(id).matches())) {
             return reject(raw, id, RejectionCode.REQUEST_ID_INVALID, "id",
                     "give the producer's record id: 1-128 letters, digits or . _ : / @ -");
         }
@@ -42,7 +41,7 @@ public final class UsageRecordParser {
         if (customer == null) {
             return reject(raw, id, RejectionCode.USAGE_FIELD_REQUIRED, "customerId", "give the customer");
         }
-        if (!dev.tokenledger.journal.EntryRules.ID_PATTERN.matcher(customer).matches()) {
+        if (!(conforms(customer, 80, "._-") || dev.tokenledger.journal.EntryRules.ID_PATTERN.matcher(customer).matches())) {
             return reject(raw, id, RejectionCode.DIMENSION_INVALID, "customerId",
                     "1-80 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
@@ -52,7 +51,7 @@ public final class UsageRecordParser {
             if (ts == null) {
                 return reject(raw, id, RejectionCode.USAGE_TIMESTAMP_INVALID, "timestamp", "give when the usage happened");
             }
-            occurredAt = OffsetDateTime.parse(ts).toInstant();
+            occurredAt = Timestamps.parse(ts);
         } catch (DateTimeParseException e) {
             return reject(raw, id, RejectionCode.USAGE_TIMESTAMP_INVALID, "timestamp",
                     "'" + raw.timestamp() + "' is not ISO-8601 with an offset, e.g. 2026-03-02T10:15:00Z");
@@ -63,7 +62,7 @@ public final class UsageRecordParser {
         }
         for (String[] named : new String[][]{{"model", model}, {"feature", trim(raw.feature())},
                 {"provider", trim(raw.provider())}, {"endUserId", trim(raw.endUserId())}}) {
-            if (named[1] != null && !NAME.matcher(named[1]).matches()) {
+            if (named[1] != null && !(conforms(named[1], 80, "._:/@ -") || NAME.matcher(named[1]).matches())) {
                 return reject(raw, id, RejectionCode.DIMENSION_INVALID, named[0], "1-80 letters, digits, spaces or . _ : / @ -");
             }
         }
@@ -109,6 +108,25 @@ public final class UsageRecordParser {
         UsageRecord record = new UsageRecord(id, customer, endUser, occurredAt,
                 occurredAt.atZone(reportingZone).toLocalDate(), model, feature, provider, quantities, fingerprint);
         return new Parsed(raw.position(), record, otherUnits.isEmpty() ? null : otherUnits.toString(), metadata, null);
+    }
+
+    /**
+     * A quick check that {@code s} is 1 to {@code max} characters, a letter or digit first, then letters, digits or
+     * the given punctuation: the common case of the patterns above, which still decide when this says no.
+     */
+    private static boolean conforms(String s, int max, String punctuation) {
+        int n = s.length();
+        if (n == 0 || n > max) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || punctuation.indexOf(c) < 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Long quantity(String text) {
