@@ -15,6 +15,6 @@ PGUSER=${PGUSER:-postgres}
 ./mvnw -q -B -pl adapters -am package -DskipTests
 psql -h "$PGHOST" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 LEDGER_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" LEDGER_DB_USER="$PGUSER" LEDGER_DEMO=false LEDGER_AUTO_EXPIRY=false \
-  "$JAVA" -Xmx4g -jar adapters/target/token-ledger.jar --spring.main.web-application-type=none \
+  "$JAVA" -Xmx4g -XX:+UseParallelGC ${LEDGER_JAVA_OPTS:-} -jar adapters/target/token-ledger.jar --spring.main.web-application-type=none \
   --logging.level.root=WARN --benchmark-usage="$RECORDS" --benchmark-batch="$BATCH" --benchmark-customers="$CUSTOMERS" \
   --benchmark-parallel="${PARALLEL:-1}"

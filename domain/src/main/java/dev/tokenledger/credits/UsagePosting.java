@@ -48,6 +48,8 @@ final class UsagePosting {
     private final PeriodCalendar calendar;
     private final List<Priced> priced = new ArrayList<>();
     private final List<Rejected> rejected = new ArrayList<>();
+    private final Map<String, Map<String, String>> volumeKeys = new HashMap<>();
+    private YearMonth volumeKeysMonth;
 
     UsagePosting(Wallet wallet, String customerId, Catalog catalog, ChartOfAccounts chart, PeriodCalendar calendar) {
         this.wallet = wallet;
@@ -257,7 +259,7 @@ final class UsagePosting {
         BigDecimal cost = BigDecimal.ZERO;
         TreeSet<String> rateCards = null; // only when the units are priced by more than one card
         for (int i = 0; i < priced; i++) {
-            String volumeKey = r.model() + "|" + unitNames[i] + "|" + month;
+            String volumeKey = volumeKey(r.model(), unitNames[i], month);
             Long inBatch = volumes.get(volumeKey);
             long before = inBatch != null ? inBatch : wallet.volume(volumeKey);
             value = value.add(rates[i].price().valueOf(before, quantities[i]));
@@ -274,6 +276,16 @@ final class UsagePosting {
             rateCardRefs = String.join(",", rateCards);
         }
         return new Pricing(value, cost, costs[0].card().role(), rateCardRefs, costs[0].reference(), null);
+    }
+
+    /** model|unit|month, the key of month-to-date volumes; made once per model and unit, not once per record. */
+    private String volumeKey(String model, String unit, YearMonth month) {
+        if (!month.equals(volumeKeysMonth)) {
+            volumeKeys.clear();
+            volumeKeysMonth = month;
+        }
+        return volumeKeys.computeIfAbsent(model, m -> new HashMap<>())
+                .computeIfAbsent(unit, u -> model + "|" + u + "|" + month);
     }
 
     private static Pricing reject(UsageRecord r, RejectionCode code, String field, String detail) {

@@ -23,17 +23,52 @@ public final class InputFingerprint {
     private InputFingerprint() {
     }
 
-    /** Hashes the parts in order, each delimited so that ("ab","c") and ("a","bc") differ. */
+    /** The bytes to hash are gathered here first: one digest update per call instead of two per part. */
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][]{new byte[1024]});
+
+    /**
+     * Hashes the parts in order, each as its UTF-8 byte length in decimal, ':' and its UTF-8 bytes, so that
+     * ("ab","c") and ("a","bc") differ.
+     */
     public static String of(Object... parts) {
+        byte[][] scratch = SCRATCH.get();
+        int length = 0;
+        for (Object part : parts) {
+            String text = String.valueOf(canonical(part));
+            byte[] utf8 = ascii(text) ? null : text.getBytes(StandardCharsets.UTF_8);
+            int size = utf8 == null ? text.length() : utf8.length;
+            String prefix = Integer.toString(size);
+            int needed = length + prefix.length() + 1 + size;
+            if (needed > scratch[0].length) {
+                scratch[0] = java.util.Arrays.copyOf(scratch[0], Math.max(needed, scratch[0].length * 2));
+            }
+            byte[] buffer = scratch[0];
+            for (int i = 0; i < prefix.length(); i++) {
+                buffer[length++] = (byte) prefix.charAt(i);
+            }
+            buffer[length++] = (byte) ':';
+            if (utf8 == null) {
+                for (int i = 0; i < size; i++) {
+                    buffer[length++] = (byte) text.charAt(i);
+                }
+            } else {
+                System.arraycopy(utf8, 0, buffer, length, size);
+                length += size;
+            }
+        }
         MessageDigest digest = SHA_256.get();
         digest.reset();
-        for (Object part : parts) {
-            byte[] bytes = String.valueOf(canonical(part)).getBytes(StandardCharsets.UTF_8);
-            digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) ':');
-            digest.update(bytes);
-        }
+        digest.update(scratch[0], 0, length);
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Object canonical(Object part) {

@@ -122,7 +122,7 @@ public class UsageIngestion {
         int duplicates = 0;
 
         // first occurrence of each id in the batch; later ones are duplicates or conflicts
-        Map<String, UsageRecordParser.Parsed> first = new LinkedHashMap<>();
+        Map<String, UsageRecordParser.Parsed> first = LinkedHashMap.newLinkedHashMap(batch.size());
         List<UsageRecordParser.Parsed> repeats = new ArrayList<>();
         for (UsageRecordParser.Parsed p : batch) {
             if (p.rejection() != null) {
@@ -137,7 +137,7 @@ public class UsageIngestion {
         try {
             Map<String, String> known = knownBeforehand != null ? knownBeforehand : knownFingerprints(first.keySet());
             Map<String, List<UsageRecord>> byCustomer = new TreeMap<>(); // fixed order: no lock-order deadlocks
-            Map<String, UsageRecordParser.Parsed> fresh = new HashMap<>();
+            Map<String, UsageRecordParser.Parsed> fresh = HashMap.newHashMap(first.size());
             for (UsageRecordParser.Parsed p : first.values()) {
                 String earlier = known.get(p.record().recordId());
                 if (earlier == null) {
@@ -151,9 +151,11 @@ public class UsageIngestion {
             }
             List<Object[]> rows = new ArrayList<>(fresh.size());
             List<PostingMade> postings = new ArrayList<>();
-            Map<String, String> acceptedFingerprints = new HashMap<>();
+            // only a batch repeating an id needs to know what was accepted under it
+            Map<String, String> acceptedFingerprints = repeats.isEmpty() ? null : new HashMap<>();
             Map<String, Rejection> rejectedById = new HashMap<>();
             OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+            long commandsStarted = System.nanoTime();
             for (Map.Entry<String, List<UsageRecord>> customer : byCustomer.entrySet()) {
                 UsageOutcome outcome = commands.sendAndWait(new RecordUsage(customer.getKey(), batchId, customer.getValue()));
                 for (UsageOutcome.Rejected r : outcome.rejected()) {
@@ -167,7 +169,9 @@ public class UsageIngestion {
                 for (UsageOutcome.Priced priced : outcome.priced()) {
                     UsageRecordParser.Parsed p = fresh.get(priced.recordId());
                     rows.add(row(p, priced, batchId, now));
-                    acceptedFingerprints.put(priced.recordId(), p.record().fingerprint());
+                    if (acceptedFingerprints != null) {
+                        acceptedFingerprints.put(priced.recordId(), p.record().fingerprint());
+                    }
                     perPosting.computeIfAbsent(priced.postingId(), k -> new int[1])[0]++;
                     entryOf.put(priced.postingId(), priced.entryId());
                 }
@@ -185,8 +189,15 @@ public class UsageIngestion {
                     rejected.add(conflict(p));
                 }
             }
+            long appendStarted = System.nanoTime();
             append(rows);
+            long commitStarted = System.nanoTime();
             unitOfWork.commit();
+            if (log.isDebugEnabled()) {
+                log.debug("usage batch {}: {} records, pricing and posting {} ms, usage ledger append {} ms, commit {} ms",
+                        batchId, rows.size(), (appendStarted - commandsStarted) / 1_000_000,
+                        (commitStarted - appendStarted) / 1_000_000, (System.nanoTime() - commitStarted) / 1_000_000);
+            }
             rejected.sort(java.util.Comparator.comparingLong(Rejection::position));
             return new BatchResult(batchId, batch.size(), rows.size(), duplicates, rejected, postings);
         } catch (RuntimeException e) {

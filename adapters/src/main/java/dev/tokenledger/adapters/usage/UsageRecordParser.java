@@ -60,23 +60,26 @@ public final class UsageRecordParser {
         if (model == null) {
             return reject(raw, id, RejectionCode.USAGE_FIELD_REQUIRED, "model", "give the model used");
         }
-        for (String[] named : new String[][]{{"model", model}, {"feature", trim(raw.feature())},
-                {"provider", trim(raw.provider())}, {"endUserId", trim(raw.endUserId())}}) {
-            if (named[1] != null && !(conforms(named[1], 80, "._:/@ -") || NAME.matcher(named[1]).matches())) {
-                return reject(raw, id, RejectionCode.DIMENSION_INVALID, named[0], "1-80 letters, digits, spaces or . _ : / @ -");
-            }
+        String feature = trim(raw.feature());
+        String provider = trim(raw.provider());
+        String endUser = trim(raw.endUserId());
+        String badName = !isName(model) ? "model" : !isName(feature) ? "feature" : !isName(provider) ? "provider"
+                : !isName(endUser) ? "endUserId" : null;
+        if (badName != null) {
+            return reject(raw, id, RejectionCode.DIMENSION_INVALID, badName, "1-80 letters, digits, spaces or . _ : / @ -");
         }
         Map<String, Long> quantities = new TreeMap<>();
-        String[][] tokens = {{UsageRecord.INPUT_TOKENS, "inputTokens", raw.inputTokens()},
-                {UsageRecord.OUTPUT_TOKENS, "outputTokens", raw.outputTokens()},
-                {UsageRecord.CACHED_TOKENS, "cachedTokens", raw.cachedTokens()}};
-        for (String[] t : tokens) {
-            Long q = quantity(t[2]);
-            if (q == null) {
-                return reject(raw, id, RejectionCode.USAGE_QUANTITY_INVALID, t[1], "'" + t[2] + "' is not a whole number from 0 to 10^12");
-            }
-            quantities.put(t[0], q);
+        Long input = quantity(raw.inputTokens());
+        Long output = quantity(raw.outputTokens());
+        Long cached = quantity(raw.cachedTokens());
+        if (input == null || output == null || cached == null) {
+            String field = input == null ? "inputTokens" : output == null ? "outputTokens" : "cachedTokens";
+            String text = input == null ? raw.inputTokens() : output == null ? raw.outputTokens() : raw.cachedTokens();
+            return reject(raw, id, RejectionCode.USAGE_QUANTITY_INVALID, field, "'" + text + "' is not a whole number from 0 to 10^12");
         }
+        quantities.put(UsageRecord.INPUT_TOKENS, input);
+        quantities.put(UsageRecord.OUTPUT_TOKENS, output);
+        quantities.put(UsageRecord.CACHED_TOKENS, cached);
         StringBuilder otherUnits = new StringBuilder();
         if (raw.otherUnits() != null) {
             for (Map.Entry<String, String> u : new TreeMap<>(raw.otherUnits()).entrySet()) {
@@ -100,9 +103,6 @@ public final class UsageRecordParser {
         if (metadata != null && (metadata.length() > MAX_METADATA_CHARS || !metadata.startsWith("{"))) {
             return reject(raw, id, RejectionCode.DIMENSION_INVALID, "metadata", "a JSON object of at most 4096 characters");
         }
-        String feature = trim(raw.feature());
-        String provider = trim(raw.provider());
-        String endUser = trim(raw.endUserId());
         String fingerprint = InputFingerprint.of(customer, endUser, occurredAt.toString(), model, feature, provider,
                 quantities.toString(), metadata);
         UsageRecord record = new UsageRecord(id, customer, endUser, occurredAt,
@@ -127,6 +127,11 @@ public final class UsageRecordParser {
             }
         }
         return true;
+    }
+
+    /** Absent, or a name of 1-80 letters, digits, spaces or . _ : / @ - (a letter or digit first). */
+    private static boolean isName(String s) {
+        return s == null || conforms(s, 80, "._:/@ -") || NAME.matcher(s).matches();
     }
 
     private static Long quantity(String text) {
