@@ -134,6 +134,7 @@ public class UsageBenchmark implements ApplicationRunner {
         figures.put("copyRecordsPerSecond", Math.round(written / copySeconds));
         figures.put("ledgerToCopyRatio", Math.round(1000.0 * written / ((caughtUp - start) / 1e9) / (written / copySeconds)) / 1000.0);
         db.execute("DROP TABLE bench_bare_usage");
+        storageFloor(written, figures);
 
         StringBuilder json = new StringBuilder("{\n");
         figures.forEach((k, v) -> json.append("  \"").append(k).append("\": ")
@@ -144,6 +145,55 @@ public class UsageBenchmark implements ApplicationRunner {
         Files.writeString(Path.of("target/usage-benchmark.json"), json);
         int exit = glTies && recordTies && summary.rejected() == 0 ? 0 : 1;
         System.exit(SpringApplication.exit(context, () -> exit));
+    }
+
+    /**
+     * The floor the usage ledger's own storage sets: the records exactly as the ingestion stored them (priced, with
+     * their keys) COPYed into fresh tables of the same shape (partitioned by month, the posting index, the key table
+     * with its primary key), in one transaction, as one batch would be. No parsing, pricing, posting or projections.
+     */
+    private void storageFloor(long written, Map<String, Object> figures) throws Exception {
+        Path records = Files.createTempFile("usage-records", ".copy");
+        Path keys = Files.createTempFile("usage-keys", ".copy");
+        try (Connection c = dataSource.getConnection()) {
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            try (var out = Files.newOutputStream(records)) {
+                copy.copyOut("COPY (SELECT * FROM usage_record) TO STDOUT", out);
+            }
+            try (var out = Files.newOutputStream(keys)) {
+                copy.copyOut("COPY (SELECT * FROM usage_record_key) TO STDOUT", out);
+            }
+            try (var s = c.createStatement()) {
+                s.execute("CREATE TABLE bench_usage_record (LIKE usage_record) PARTITION BY RANGE (usage_date)");
+                s.execute("CREATE INDEX ON bench_usage_record (posting_id)");
+                s.execute("CREATE TABLE bench_usage_record_key (LIKE usage_record_key INCLUDING ALL)");
+                s.execute("""
+                        DO $$ DECLARE m DATE; BEGIN
+                          FOR m IN SELECT DISTINCT date_trunc('month', usage_date)::date FROM usage_record_key LOOP
+                            EXECUTE format('CREATE TABLE %I PARTITION OF bench_usage_record FOR VALUES FROM (%L) TO (%L)',
+                              'bench_usage_record_' || to_char(m, 'YYYY_MM'), m, (m + INTERVAL '1 month')::date);
+                          END LOOP; END $$""");
+            }
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (var in = Files.newInputStream(keys)) {
+                copy.copyIn("COPY bench_usage_record_key FROM STDIN", in);
+            }
+            try (var in = Files.newInputStream(records)) {
+                copy.copyIn("COPY bench_usage_record FROM STDIN", in);
+            }
+            c.commit();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            figures.put("storageCopySeconds", seconds);
+            figures.put("storageCopyRecordsPerSecond", Math.round(written / seconds));
+            c.setAutoCommit(true);
+            try (var s = c.createStatement()) {
+                s.execute("DROP TABLE bench_usage_record, bench_usage_record_key");
+            }
+        } finally {
+            Files.deleteIfExists(records);
+            Files.deleteIfExists(keys);
+        }
     }
 
     private static double seconds(long since) {
