@@ -226,6 +226,12 @@ public class Wallet {
     private final Map<String, BigDecimal> costExact = new HashMap<>();
     private final Map<String, Long> costPosted = new HashMap<>();
 
+    /** Usage in the order it happened, ties broken by record id. */
+    private static final Comparator<UsageRecord> IN_TIME_ORDER = (a, b) -> {
+        int byTime = a.occurredAt().compareTo(b.occurredAt());
+        return byTime != 0 ? byTime : a.recordId().compareTo(b.recordId());
+    };
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public UsageOutcome handle(RecordUsage c, ChartOfAccounts chart, PeriodCalendar calendar, PricingCatalogBook book) {
@@ -236,7 +242,7 @@ public class Wallet {
         UsagePosting posting = new UsagePosting(this, c.customerId(), book.current(), chart, calendar);
         // a fixed order, so graduated tiers price the same records the same way however the batch was sent
         List<UsageRecord> ordered = c.records().stream()
-                .sorted(Comparator.comparing(UsageRecord::occurredAt).thenComparing(UsageRecord::recordId)).toList();
+                .sorted(IN_TIME_ORDER).toList();
         Map<java.time.YearMonth, List<UsageRecord>> byMonth = new java.util.TreeMap<>();
         ordered.forEach(r -> byMonth.computeIfAbsent(java.time.YearMonth.from(r.usageDate()), k -> new ArrayList<>()).add(r));
         byMonth.forEach((month, records) -> {
