@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RECORDS=${1:-5000000}
-BATCH=${2:-20000}
+BATCH=${2:-100000}
 CUSTOMERS=${3:-1000}
 DB=${LEDGER_BENCH_DB:-ledger_usage_bench}
 PGHOST=${PGHOST:-127.0.0.1}
