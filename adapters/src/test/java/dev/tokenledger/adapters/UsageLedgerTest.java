@@ -112,6 +112,11 @@ class UsageLedgerTest {
         assertThat(latePosting.text("/0/postingDate")).isEqualTo("2026-03-01");
         assertThat(latePosting.body().get(0).get("priorPeriod").asBoolean()).isTrue();
 
+        var missing = http.get("auditor", "/api/v1/usage/records/never-sent");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text("/code")).isEqualTo("UNKNOWN_USAGE_RECORD");
+        assertThat(missing.text("/field")).isEqualTo("recordId");
+
         // trace: record -> posting -> journal entry -> its records
         var u1 = http.get("auditor", "/api/v1/usage/records/u1");
         assertThat(u1.text("/exactValue")).isEqualTo("1.95");

@@ -14,6 +14,7 @@ public enum RejectionCode {
     UNKNOWN_POOL(Category.NOT_FOUND, "The customer has no credit pool with this id"),
     UNKNOWN_HOLD(Category.NOT_FOUND, "The customer has no open hold with this id"),
     UNKNOWN_INVOICE(Category.NOT_FOUND, "The customer has no open invoice with this id"),
+    UNKNOWN_USAGE_RECORD(Category.NOT_FOUND, "The usage ledger has no record with this id"),
     REVERSAL_CANNOT_BE_REVERSED(Category.CONFLICT, "A reversing entry cannot itself be reversed; post the original again instead"),
     ALREADY_REVERSED(Category.CONFLICT, "The entry has already been reversed"),
     POSTED_BY_BUSINESS_EVENT(Category.CONFLICT, "The entry was posted by a business event; correct it with a business event (refund, estimate revision, ...) so the sub-ledger keeps tying to the general ledger"),

@@ -1,5 +1,7 @@
 package dev.tokenledger.adapters.usage;
 
+import dev.tokenledger.rejection.RejectionCode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenledger.adapters.platform.InvalidParameterException;
 import dev.tokenledger.projections.usage.UsageReports;
@@ -90,8 +92,9 @@ public class UsageController {
 
     @GetMapping("/api/v1/usage/records/{recordId}")
     @Operation(summary = "One usage record as the usage ledger keeps it: price, cost, cards used, posting, journal entry")
-    public ResponseEntity<UsageReports.UsageRecordView> record(@PathVariable String recordId) {
-        return reports.record(recordId).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build());
+    public UsageReports.UsageRecordView record(@PathVariable String recordId) {
+        return reports.record(recordId).orElseThrow(() -> dev.tokenledger.rejection.LedgerRejection.of(
+                RejectionCode.UNKNOWN_USAGE_RECORD, "recordId", "no accepted usage record has id " + recordId));
     }
 
     @GetMapping("/api/v1/usage/postings")
