@@ -22,6 +22,7 @@ import java.util.TreeMap;
 
 import static dev.tokenledger.projections.usage.UsageTables.InfrastructureShare;
 import static dev.tokenledger.projections.usage.UsageTables.Posting;
+import static dev.tokenledger.projections.usage.UsageTables.RecordKey;
 import static dev.tokenledger.projections.usage.UsageTables.UsageRecordRow;
 
 /**
@@ -294,8 +295,10 @@ public class UsageReports {
     }
 
     public Optional<UsageRecordView> record(String recordId) {
+        // the key's usage date names the one partition to read (PostgreSQL prunes the others at execution)
+        var usageDate = DSL.select(RecordKey.USAGE_DATE).from(RecordKey.TABLE).where(RecordKey.RECORD_ID.eq(recordId));
         return db.select(UsageRecordRow.COLUMNS).from(UsageRecordRow.TABLE).where(UsageRecordRow.RECORD_ID.eq(recordId))
-                .fetchOptional(UsageReports::view);
+                .and(UsageRecordRow.USAGE_DATE.eq(usageDate)).fetchOptional(UsageReports::view);
     }
 
     public List<UsageRecordView> recordsOfPosting(String postingId, String customerId, int limit, int offset) {
