@@ -23,7 +23,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -134,6 +136,8 @@ public class UsageBenchmark implements ApplicationRunner {
         figures.put("eventsStored", db.fetchOne("SELECT count(*) FROM domain_event_entry").get(0, Long.class));
         figures.put("glLines", db.fetchOne("SELECT count(*) FROM gl_line").get(0, Long.class));
 
+        lookups(figures);
+
         // PostgreSQL's own COPY of the same file into a bare table, in the same run
         db.execute("DROP TABLE IF EXISTS bench_bare_usage");
         db.execute("CREATE UNLOGGED TABLE bench_bare_usage (id TEXT, customer_id TEXT, end_user_id TEXT, ts TIMESTAMPTZ, "
@@ -160,6 +164,45 @@ public class UsageBenchmark implements ApplicationRunner {
         Files.writeString(Path.of("target/usage-benchmark.json"), json);
         int exit = glTies && recordTies && summary.rejected() == 0 ? 0 : 1;
         System.exit(SpringApplication.exit(context, () -> exit));
+    }
+
+    /**
+     * What an auditor waits for at this volume, through the same reads the API uses: one record by its id
+     * ({@code /api/v1/usage/records/{id}}), and the first page of one customer's records in a posting
+     * ({@code /api/v1/usage/postings/{id}/records}); 200 and 50 picked at random.
+     */
+    private void lookups(Map<String, Object> figures) {
+        List<String> ids = db.fetch("SELECT record_id FROM usage_record_key ORDER BY random() LIMIT 200")
+                .getValues(0, String.class);
+        double[] byId = new double[ids.size()];
+        for (int i = 0; i < byId.length; i++) {
+            long t = System.nanoTime();
+            if (reports.record(ids.get(i)).isEmpty()) {
+                throw new IllegalStateException("record " + ids.get(i) + " has a key but no row");
+            }
+            byId[i] = (System.nanoTime() - t) / 1e6;
+        }
+        var postings = db.fetch("SELECT posting_id, customer_id FROM usage_posting ORDER BY random() LIMIT 50");
+        double[] byPosting = new double[postings.size()];
+        for (int i = 0; i < byPosting.length; i++) {
+            String posting = postings.get(i).get(0, String.class);
+            String customer = postings.get(i).get(1, String.class);
+            long t = System.nanoTime();
+            if (reports.recordsOfPosting(posting, customer, 100, 0).isEmpty()) {
+                throw new IllegalStateException("posting " + posting + " of " + customer + " has no records");
+            }
+            byPosting[i] = (System.nanoTime() - t) / 1e6;
+        }
+        figures.put("recordByIdMillisMedian", percentile(byId, 0.5));
+        figures.put("recordByIdMillisMax", percentile(byId, 1.0));
+        figures.put("postingRecordsMillisMedian", percentile(byPosting, 0.5));
+        figures.put("postingRecordsMillisMax", percentile(byPosting, 1.0));
+    }
+
+    private static double percentile(double[] millis, double p) {
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
     }
 
     /**

@@ -211,7 +211,7 @@ public class UsageIngestion {
 
     /**
      * "b", the time in milliseconds as 12 hex digits, then 12 random ones. Later batches sort after earlier ones, so
-     * the records of a posting stay in a narrow range of blocks, which is what the posting index on PostgreSQL uses.
+     * postings list in the order they were made and the posting index grows at its end.
      */
     static String newBatchId() {
         String random = UUID.randomUUID().toString(); // xxxxxxxx-xxxx-4xxx-...: the first 12 hex digits are random
