@@ -84,6 +84,8 @@ public class UsageBenchmark implements ApplicationRunner {
 
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long[] lastCommit = new long[1];
+        long jvmCpuAtStart = jvmCpuNanos();
+        long[] machineAtStart = machineCpuTicks();
         long start = System.nanoTime();
         int parallel = args.containsOption("benchmark-parallel") ? Integer.parseInt(args.getOptionValues("benchmark-parallel").get(0)) : 1;
         figures.put("parallel", parallel);
@@ -103,6 +105,7 @@ public class UsageBenchmark implements ApplicationRunner {
         long imported = System.nanoTime();
         monitor.awaitCaughtUp(Duration.ofHours(2));
         long caughtUp = System.nanoTime();
+        cpu(figures, written, (caughtUp - start) / 1e9, jvmCpuNanos() - jvmCpuAtStart, machineAtStart, machineCpuTicks());
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         figures.put("accepted", summary.accepted());
@@ -164,6 +167,46 @@ public class UsageBenchmark implements ApplicationRunner {
         Files.writeString(Path.of("target/usage-benchmark.json"), json);
         int exit = glTies && recordTies && summary.rejected() == 0 ? 0 : 1;
         System.exit(SpringApplication.exit(context, () -> exit));
+    }
+
+    /**
+     * Where the CPU went from the start of the import until the projections caught up: this JVM (reading, pricing,
+     * posting, projections, JIT, GC) and the rest of the machine (PostgreSQL, when it runs here and nothing else
+     * does). On Linux; elsewhere only the JVM's share is reported.
+     */
+    private static void cpu(Map<String, Object> figures, long records, double seconds, long jvmNanos,
+                            long[] machineBefore, long[] machineAfter) {
+        double jvm = jvmNanos / 1e9;
+        figures.put("cpuSecondsJvm", jvm);
+        figures.put("cpuMicrosPerRecordJvm", Math.round(jvm * 1e6 / records * 10) / 10.0);
+        if (machineBefore != null && machineAfter != null && machineAfter[1] > machineBefore[1]) {
+            // /proc/stat counts all cores together: busy share of the interval times cores times seconds
+            double busyShare = (double) (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]);
+            double machine = busyShare * Runtime.getRuntime().availableProcessors() * seconds;
+            figures.put("cpuBusyPercentOfMachine", Math.round(busyShare * 1000) / 10.0);
+            figures.put("cpuSecondsRestOfMachine", Math.max(0, machine - jvm));
+            figures.put("cpuMicrosPerRecordRestOfMachine", Math.round(Math.max(0, machine - jvm) * 1e6 / records * 10) / 10.0);
+        }
+    }
+
+    private static long jvmCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /** Busy and total ticks of all cores from /proc/stat, or null where there is none. */
+    private static long[] machineCpuTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[]{total - idle, total};
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     /**
