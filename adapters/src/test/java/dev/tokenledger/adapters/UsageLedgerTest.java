@@ -125,6 +125,12 @@ class UsageLedgerTest {
         assertThat(postings.body()).hasSize(2); // atlas/chat and orbit/search
         var records = http.get("auditor", "/api/v1/usage/postings/" + u1.text("/postingId") + "/records");
         assertThat(records.body()).hasSize(2);
+        var ownRecords = http.get("auditor", "/api/v1/usage/postings/" + u1.text("/postingId") + "/records?customerId="
+                + u1.text("/customerId"));
+        assertThat(ownRecords.body()).hasSize(2);
+        assertThat(ownRecords.body().get(0).get("recordId").asText()).isEqualTo("u1");
+        var othersRecords = http.get("auditor", "/api/v1/usage/postings/" + u1.text("/postingId") + "/records?customerId=nobody");
+        assertThat(othersRecords.body()).isEmpty();
         var entry = http.get("auditor", "/api/v1/audit-trail/" + u1.text("/entryId"));
         assertThat(entry.status()).isEqualTo(200);
 
