@@ -236,10 +236,12 @@ public class UsageBenchmark implements ApplicationRunner {
             }
             byPosting[i] = (System.nanoTime() - t) / 1e6;
         }
-        figures.put("recordByIdMillisMedian", percentile(byId, 0.5));
-        figures.put("recordByIdMillisMax", percentile(byId, 1.0));
-        figures.put("postingRecordsMillisMedian", percentile(byPosting, 0.5));
-        figures.put("postingRecordsMillisMax", percentile(byPosting, 1.0));
+        if (byId.length > 0 && byPosting.length > 0) { // an import that accepted nothing has nothing to look up
+            figures.put("recordByIdMillisMedian", percentile(byId, 0.5));
+            figures.put("recordByIdMillisMax", percentile(byId, 1.0));
+            figures.put("postingRecordsMillisMedian", percentile(byPosting, 0.5));
+            figures.put("postingRecordsMillisMax", percentile(byPosting, 1.0));
+        }
     }
 
     private static double percentile(double[] millis, double p) {
