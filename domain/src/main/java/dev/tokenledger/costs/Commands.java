@@ -1,5 +1,6 @@
 package dev.tokenledger.costs;
 
+import dev.tokenledger.kernel.ClientRequest;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -14,7 +15,12 @@ public final class Commands {
 
     /** A vendor's invoice for compute already accrued from usage: ACCRUED_COMPUTE to ACCOUNTS_PAYABLE. */
     public record RecordVendorInvoice(String invoiceId, String vendor, LocalDate effectiveDate, BigDecimal amount,
-                                      String currency, String memo) {
+                                      String currency, String memo) implements ClientRequest {
+        @Override
+        public String clientRequestId() {
+            return invoiceId;
+        }
+
         @TargetAggregateIdentifier
         public String costId() {
             return CostPosting.aggregateId(invoiceId);
@@ -30,7 +36,12 @@ public final class Commands {
      * models by their share of the month's tokens, for fully loaded margin: COGS_INFRASTRUCTURE to ACCOUNTS_PAYABLE.
      */
     public record AllocateInfrastructureCost(String allocationId, String vendor, String period, BigDecimal amount,
-                                             String currency, List<UsageShare> basis) {
+                                             String currency, List<UsageShare> basis) implements ClientRequest {
+        @Override
+        public String clientRequestId() {
+            return allocationId;
+        }
+
         @TargetAggregateIdentifier
         public String costId() {
             return CostPosting.aggregateId(allocationId);

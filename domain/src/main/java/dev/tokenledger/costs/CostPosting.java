@@ -8,17 +8,17 @@ import dev.tokenledger.costs.Commands.UsageShare;
 import dev.tokenledger.costs.Events.AllocatedShare;
 import dev.tokenledger.costs.Events.InfrastructureCostAllocated;
 import dev.tokenledger.costs.Events.VendorInvoiceRecorded;
-import dev.tokenledger.idempotency.ProcessedRequests;
 import dev.tokenledger.journal.Dimensions;
 import dev.tokenledger.journal.EntryKind;
-import dev.tokenledger.journal.EntryRules;
-import dev.tokenledger.journal.InputFingerprint;
+import dev.tokenledger.kernel.InputFingerprint;
+import dev.tokenledger.kernel.Limits;
+import dev.tokenledger.kernel.ProcessedRequests;
+import dev.tokenledger.kernel.RequestChecks;
 import dev.tokenledger.journal.JournalLine;
 import dev.tokenledger.journal.PostedEntry;
 import dev.tokenledger.journal.Side;
 import dev.tokenledger.money.Allocation;
 import dev.tokenledger.money.Money;
-import dev.tokenledger.money.MoneyPrecisionException;
 import dev.tokenledger.periods.PeriodCalendar;
 import dev.tokenledger.rejection.RejectionCode;
 import dev.tokenledger.rejection.Violations;
@@ -32,7 +32,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -67,13 +66,12 @@ public class CostPosting {
             return new CostResult(c.invoiceId(), aggregateId(c.invoiceId()), true);
         }
         Violations v = new Violations();
-        EntryRules.checkId(v, "invoiceId", c.invoiceId());
-        EntryRules.checkId(v, "vendor", c.vendor());
-        if (c.effectiveDate() == null) {
-            v.add(RejectionCode.EFFECTIVE_DATE_REQUIRED, "effectiveDate", "give the invoice date YYYY-MM-DD");
-        }
-        Currency currency = currency(v, c.currency());
-        long amount = amount(v, c.amount(), currency);
+        RequestChecks.id(v, "invoiceId", c.invoiceId());
+        RequestChecks.id(v, "vendor", c.vendor());
+        RequestChecks.date(v, "effectiveDate", c.effectiveDate());
+        RequestChecks.text(v, "memo", c.memo(), Limits.MAX_TEXT);
+        Currency currency = RequestChecks.currency(v, "currency", c.currency());
+        long amount = RequestChecks.amount(v, "amount", c.amount(), currency);
         v.throwIfAny();
         Money money = Money.ofMinor(amount, currency);
         Dimensions none = Dimensions.NONE;
@@ -95,24 +93,12 @@ public class CostPosting {
             return new CostResult(c.allocationId(), aggregateId(c.allocationId()), true);
         }
         Violations v = new Violations();
-        EntryRules.checkId(v, "allocationId", c.allocationId());
-        EntryRules.checkId(v, "vendor", c.vendor());
-        YearMonth period = null;
-        try {
-            period = c.period() == null ? null : YearMonth.parse(c.period());
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        if (period == null) {
-            v.add(RejectionCode.INVALID_PERIOD, "period", "give the month YYYY-MM the cost belongs to");
-        }
-        Currency currency = currency(v, c.currency());
-        long amount = amount(v, c.amount(), currency);
-        if (basis.stream().noneMatch(s -> s.tokens() > 0)) {
-            v.add(RejectionCode.ALLOCATION_BASIS_EMPTY, "basis", "no tokens were used in " + c.period());
-        } else if (basis.stream().anyMatch(s -> s.tokens() < 0 || s.customerId() == null || s.model() == null)) {
-            v.add(RejectionCode.ALLOCATION_BASIS_EMPTY, "basis", "every share needs a customer, a model and tokens >= 0");
-        }
+        RequestChecks.id(v, "allocationId", c.allocationId());
+        RequestChecks.id(v, "vendor", c.vendor());
+        YearMonth period = RequestChecks.month(v, "period", c.period());
+        Currency currency = RequestChecks.currency(v, "currency", c.currency());
+        long amount = RequestChecks.amount(v, "amount", c.amount(), currency);
+        checkBasis(v, basis, c.period());
         v.throwIfAny();
         long[] split = Allocation.largestRemainder(amount,
                 basis.stream().map(s -> BigDecimal.valueOf(s.tokens())).toList());
@@ -144,28 +130,30 @@ public class CostPosting {
                 routing.priorPeriod(), memo, null, POLICY_VERSION, null, lines);
     }
 
-    private static Currency currency(Violations v, String code) {
-        try {
-            return Currency.getInstance(code == null ? "" : code);
-        } catch (IllegalArgumentException e) {
-            v.add(RejectionCode.UNKNOWN_CURRENCY, "currency", "unknown currency " + code);
-            return null;
+    /** Shares of a customer and model, each once, with tokens >= 0 and some tokens in all. */
+    private static void checkBasis(Violations v, List<UsageShare> basis, String period) {
+        if (!RequestChecks.size(v, RejectionCode.ALLOCATION_BASIS_EMPTY, "basis", basis, 1, Limits.MAX_ALLOCATION_SHARES)) {
+            return;
         }
-    }
-
-    private static long amount(Violations v, BigDecimal amount, Currency currency) {
-        if (amount == null || amount.signum() <= 0) {
-            v.add(RejectionCode.NON_POSITIVE_AMOUNT, "amount", "must be greater than zero");
-            return 0;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < basis.size(); i++) {
+            UsageShare s = basis.get(i);
+            String at = "basis[" + i + "]";
+            if (s == null) {
+                v.add(RejectionCode.ALLOCATION_BASIS_EMPTY, at, "every share needs a customer, a model and tokens >= 0");
+                continue;
+            }
+            boolean named = RequestChecks.id(v, at + ".customerId", s.customerId()) & RequestChecks.name(v, at + ".model", s.model());
+            if (s.tokens() < 0) {
+                v.add(RejectionCode.ALLOCATION_BASIS_EMPTY, at + ".tokens", "tokens are zero or more");
+            }
+            if (named && !seen.add(s.customerId() + "|" + s.model())) {
+                v.add(RejectionCode.ALLOCATION_BASIS_EMPTY, at, "customer " + s.customerId() + " and model " + s.model()
+                        + " are listed twice");
+            }
         }
-        if (currency == null) {
-            return 0;
-        }
-        try {
-            return Money.of(amount, currency).minorUnits();
-        } catch (MoneyPrecisionException e) {
-            v.add(RejectionCode.PRECISION_BEYOND_MINOR_UNIT, "amount", e.getMessage());
-            return 0;
+        if (basis.stream().noneMatch(s -> s != null && s.tokens() > 0)) {
+            v.add(RejectionCode.ALLOCATION_BASIS_EMPTY, "basis", "no tokens were used in " + period);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tokenledger.costs;
 
+import dev.tokenledger.kernel.EventRevisions;
+import org.axonframework.serialization.Revision;
 import dev.tokenledger.journal.PostedEntry;
 import dev.tokenledger.journal.PostsJournalEntry;
 
@@ -12,6 +14,8 @@ public final class Events {
     private Events() {
     }
 
+    @Revision(EventRevisions.CURRENT)
+
     public record VendorInvoiceRecorded(String invoiceId, String vendor, LocalDate effectiveDate, String currency,
                                         long amountMinor, PostedEntry journalEntry, String inputHash)
             implements PostsJournalEntry {
@@ -20,6 +24,8 @@ public final class Events {
     /** One customer and model's part of an infrastructure cost. */
     public record AllocatedShare(String customerId, String model, long tokens, long amountMinor) {
     }
+
+    @Revision(EventRevisions.CURRENT)
 
     public record InfrastructureCostAllocated(String allocationId, String vendor, YearMonth period,
                                               LocalDate effectiveDate, String currency, long amountMinor,

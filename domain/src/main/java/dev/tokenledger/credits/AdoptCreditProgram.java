@@ -1,5 +1,6 @@
 package dev.tokenledger.credits;
 
+import dev.tokenledger.kernel.ClientRequest;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -12,7 +13,12 @@ import java.time.LocalDate;
 public record AdoptCreditProgram(String programId, String requestId, LocalDate effectiveFrom, String currency,
                                  BigDecimal valuePerCredit, ExpiryRule expiry, BreakagePolicy breakagePolicy,
                                  BigDecimal expectedRedemptionRate, BigDecimal escheatShare, Boolean refundsAllowed,
-                                 Integer dormancyDays) {
+                                 Integer dormancyDays) implements ClientRequest {
+
+    @Override
+    public String clientRequestId() {
+        return requestId;
+    }
 
     public AdoptCreditProgram(String programId, String requestId, LocalDate effectiveFrom, String currency,
                               BigDecimal valuePerCredit, ExpiryRule expiry, BreakagePolicy breakagePolicy,

@@ -1,5 +1,9 @@
 package dev.tokenledger.credits;
 
+import dev.tokenledger.kernel.ClientRequest;
+import dev.tokenledger.kernel.WalletIds;
+import dev.tokenledger.rejection.LedgerRejection;
+import dev.tokenledger.rejection.RejectionCode;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -12,13 +16,30 @@ public final class Commands {
     private Commands() {
     }
 
+    /** A command addressed to a customer's wallet; the wallet must exist unless the command creates it. */
+    public interface WalletCommand extends ClientRequest {
+
+        String customerId();
+
+        @Override
+        default LedgerRejection whenTargetMissing() {
+            return LedgerRejection.of(RejectionCode.UNKNOWN_CUSTOMER, "customerId", "customer " + customerId()
+                    + " has no wallet (no credits purchased or granted yet)");
+        }
+    }
+
     /**
      * Buy credits: one pool with P = {@code price}, N = {@code credits} + {@code bonusCredits}.
      * {@code expiresOn} overrides the program's expiry rule (imports of history); null applies the rule.
      */
     public record PurchaseCredits(String customerId, String purchaseId, String programId, LocalDate effectiveDate,
                                   BigDecimal price, String currency, BigDecimal credits, BigDecimal bonusCredits,
-                                  Settlement settlement, LocalDate expiresOn) {
+                                  Settlement settlement, LocalDate expiresOn) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return purchaseId;
+        }
+
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);
@@ -27,7 +48,12 @@ public final class Commands {
 
     /** Grant promotional credits: a pool with P = 0, drawn like any other, posting no revenue. */
     public record GrantPromotionalCredits(String customerId, String grantId, String programId, LocalDate effectiveDate,
-                                          BigDecimal credits, LocalDate expiresOn) {
+                                          BigDecimal credits, LocalDate expiresOn) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return grantId;
+        }
+
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);
@@ -39,7 +65,12 @@ public final class Commands {
      * credit. Drawn from pools by earliest expiry, then earliest purchase; what no pool covers is overage.
      */
     public record DrawUsage(String customerId, String drawId, LocalDate effectiveDate, Instant occurredAt,
-                            BigDecimal credits, BigDecimal value, String usageReference) {
+                            BigDecimal credits, BigDecimal value, String usageReference) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return drawId;
+        }
+
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);
@@ -48,7 +79,12 @@ public final class Commands {
 
     /** Revise E, the credits a PROPORTIONAL pool is expected ever to redeem; applied by catch-up. */
     public record ReviseBreakageEstimate(String customerId, String poolId, String revisionId, LocalDate effectiveDate,
-                                         BigDecimal expectedRedeemedCredits) {
+                                         BigDecimal expectedRedeemedCredits) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return revisionId;
+        }
+
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);
@@ -56,7 +92,12 @@ public final class Commands {
     }
 
     /** Expire a pool on {@code effectiveDate}: the remaining liability, less escheat, becomes breakage. */
-    public record ExpireCreditPool(String customerId, String poolId, String requestId, LocalDate effectiveDate) {
+    public record ExpireCreditPool(String customerId, String poolId, String requestId, LocalDate effectiveDate) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return requestId;
+        }
+
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);
@@ -65,7 +106,12 @@ public final class Commands {
 
     /** Refund {@code amount} of a paid pool's unused value, where the program allows refunds. */
     public record RefundCredits(String customerId, String refundId, String poolId, LocalDate effectiveDate,
-                                BigDecimal amount, RefundPayout payout) {
+                                BigDecimal amount, RefundPayout payout) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return refundId;
+        }
+
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);
@@ -78,14 +124,24 @@ public final class Commands {
      * {@code ttlSeconds} after {@code placedAt}. Holds post nothing to the general ledger.
      */
     public record PlaceHold(String customerId, String holdId, Instant placedAt, LocalDate today, BigDecimal credits,
-                            BigDecimal value, Long ttlSeconds) {
+                            BigDecimal value, Long ttlSeconds) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return holdId;
+        }
+
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);
         }
     }
 
-    public record ReleaseHold(String customerId, String holdId) {
+    public record ReleaseHold(String customerId, String holdId) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return holdId;
+        }
+
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);
@@ -94,7 +150,12 @@ public final class Commands {
 
     /** Close a hold and draw the usage actually consumed (which may differ from the amount held). */
     public record CaptureHold(String customerId, String holdId, String drawId, LocalDate effectiveDate,
-                              Instant occurredAt, BigDecimal credits, BigDecimal value, String usageReference) {
+                              Instant occurredAt, BigDecimal credits, BigDecimal value, String usageReference) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return drawId;
+        }
+
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);
@@ -102,7 +163,12 @@ public final class Commands {
     }
 
     /** Invoice overage billed in arrears: {@code amount} of what is unbilled, or all of it when null. */
-    public record InvoiceOverage(String customerId, String invoiceId, LocalDate effectiveDate, BigDecimal amount) {
+    public record InvoiceOverage(String customerId, String invoiceId, LocalDate effectiveDate, BigDecimal amount) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return invoiceId;
+        }
+
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);
@@ -111,7 +177,12 @@ public final class Commands {
 
     /** Record a payment against an invoice: an overage invoice, or an invoiced purchase (its purchase id). */
     public record RecordPayment(String customerId, String paymentId, String invoiceId, LocalDate effectiveDate,
-                                BigDecimal amount) {
+                                BigDecimal amount) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return paymentId;
+        }
+
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);
@@ -119,7 +190,12 @@ public final class Commands {
     }
 
     /** Apply the program's dormancy rule to a pool with no usage for its dormancy period (REMOTE pools). */
-    public record DeclareDormancy(String customerId, String poolId, String requestId, LocalDate effectiveDate) {
+    public record DeclareDormancy(String customerId, String poolId, String requestId, LocalDate effectiveDate) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return requestId;
+        }
+
         @TargetAggregateIdentifier
         public String walletId() {
             return WalletIds.aggregateId(customerId);

@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /**
- * One credit pool's state and arithmetic (brief §4). Amounts are in minor units of the pool's currency; credits
+ * One credit pool's state and arithmetic (ASC 606-10-55-46 to 55-49; README "Prepaid credits"). Amounts are in minor units of the pool's currency; credits
  * are exact decimals. Every recognition is a cumulative catch-up: compute the exact cumulative amount, round it
  * half-up once, post the difference from what was already posted, so totals never depend on how usage was split.
  *
@@ -223,6 +223,10 @@ public final class CreditPool {
 
     public String poolId() {
         return poolId;
+    }
+
+    CreditTerms terms() {
+        return terms;
     }
 
     /** Value equality over the whole state, so the test fixtures can prove replay rebuilds the same pool. */

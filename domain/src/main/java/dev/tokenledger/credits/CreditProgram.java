@@ -1,8 +1,8 @@
 package dev.tokenledger.credits;
 
-import dev.tokenledger.idempotency.ProcessedRequests;
-import dev.tokenledger.journal.EntryRules;
-import dev.tokenledger.journal.InputFingerprint;
+import dev.tokenledger.kernel.InputFingerprint;
+import dev.tokenledger.kernel.ProcessedRequests;
+import dev.tokenledger.kernel.RequestChecks;
 import dev.tokenledger.rejection.LedgerRejection;
 import dev.tokenledger.rejection.RejectionCode;
 import dev.tokenledger.rejection.Violations;
@@ -48,42 +48,42 @@ public class CreditProgram {
             return new Adopted(c.programId(), version, true);
         }
         Violations v = new Violations();
-        EntryRules.checkId(v, "programId", c.programId());
-        EntryRules.checkId(v, "requestId", c.requestId());
-        if (c.effectiveFrom() == null) {
-            v.add(RejectionCode.EFFECTIVE_DATE_REQUIRED, "effectiveFrom", "give the date the terms apply from");
-        } else if (lastEffectiveFrom != null && c.effectiveFrom().isBefore(lastEffectiveFrom)) {
+        RequestChecks.id(v, "programId", c.programId());
+        RequestChecks.id(v, "requestId", c.requestId());
+        if (RequestChecks.date(v, "effectiveFrom", c.effectiveFrom())
+                && lastEffectiveFrom != null && c.effectiveFrom().isBefore(lastEffectiveFrom)) {
             v.add(RejectionCode.PROGRAM_TERMS_INVALID, "effectiveFrom", "version " + version + " is effective from "
                     + lastEffectiveFrom + "; a new version cannot start earlier");
         }
-        Currency currency = null;
-        try {
-            currency = c.currency() == null ? null : Currency.getInstance(c.currency());
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        if (currency == null || currency.getDefaultFractionDigits() < 0) {
-            v.add(RejectionCode.UNKNOWN_CURRENCY, "currency", "'" + c.currency() + "' is not a bookable ISO 4217 code");
-        }
+        Currency currency = RequestChecks.currency(v, "currency", c.currency());
         if (c.valuePerCredit() == null || c.valuePerCredit().signum() <= 0) {
             v.add(RejectionCode.PROGRAM_TERMS_INVALID, "valuePerCredit", "must be greater than zero");
+        } else {
+            RequestChecks.unitPrice(v, "valuePerCredit", c.valuePerCredit());
         }
         ExpiryRule expiry = c.expiry() == null ? ExpiryRule.never() : c.expiry();
         if (expiry.kind() == null
                 || (expiry.kind() == ExpiryRule.Kind.DAYS_AFTER_PURCHASE && (expiry.days() == null || expiry.days() <= 0))
                 || (expiry.kind() == ExpiryRule.Kind.FIXED_DATE && expiry.fixedDate() == null)) {
             v.add(RejectionCode.PROGRAM_TERMS_INVALID, "expiry", "DAYS_AFTER_PURCHASE needs days > 0, FIXED_DATE a fixedDate");
+        } else if (expiry.kind() == ExpiryRule.Kind.DAYS_AFTER_PURCHASE) {
+            RequestChecks.days(v, RejectionCode.PROGRAM_TERMS_INVALID, "expiry.days", expiry.days());
+        } else if (expiry.kind() == ExpiryRule.Kind.FIXED_DATE) {
+            RequestChecks.optionalDate(v, "expiry.fixedDate", expiry.fixedDate());
         }
         BreakagePolicy policy = c.breakagePolicy() == null ? BreakagePolicy.REMOTE : c.breakagePolicy();
-        if (policy == BreakagePolicy.PROPORTIONAL && (c.expectedRedemptionRate() == null
-                || c.expectedRedemptionRate().signum() <= 0 || c.expectedRedemptionRate().compareTo(BigDecimal.ONE) > 0)) {
-            v.add(RejectionCode.PROGRAM_TERMS_INVALID, "expectedRedemptionRate", "PROPORTIONAL needs a rate in (0, 1]");
+        if (policy == BreakagePolicy.PROPORTIONAL) {
+            RequestChecks.rate(v, RejectionCode.PROGRAM_TERMS_INVALID, "expectedRedemptionRate", c.expectedRedemptionRate(), false, true);
         }
-        if (c.escheatShare() != null && (c.escheatShare().signum() < 0 || c.escheatShare().compareTo(BigDecimal.ONE) >= 0)) {
-            v.add(RejectionCode.PROGRAM_TERMS_INVALID, "escheatShare", "must be in [0, 1)");
+        if (c.escheatShare() != null) {
+            RequestChecks.rate(v, RejectionCode.PROGRAM_TERMS_INVALID, "escheatShare", c.escheatShare(), true, false);
         }
-        if (c.dormancyDays() != null && (c.dormancyDays() <= 0 || policy != BreakagePolicy.REMOTE)) {
-            v.add(RejectionCode.PROGRAM_TERMS_INVALID, "dormancyDays", "a positive number of days, for REMOTE programs only");
+        if (c.dormancyDays() != null) {
+            if (policy != BreakagePolicy.REMOTE) {
+                v.add(RejectionCode.PROGRAM_TERMS_INVALID, "dormancyDays", "a positive number of days, for REMOTE programs only");
+            } else {
+                RequestChecks.days(v, RejectionCode.PROGRAM_TERMS_INVALID, "dormancyDays", c.dormancyDays());
+            }
         }
         v.throwIfAny();
         int next = version + 1;

@@ -1,7 +1,10 @@
 package dev.tokenledger.credits;
 
+import dev.tokenledger.kernel.EventRevisions;
+import org.axonframework.serialization.Revision;
 import dev.tokenledger.journal.PostedEntry;
 import dev.tokenledger.journal.PostsJournalEntry;
+import dev.tokenledger.usage.PoolDraw;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,41 +20,47 @@ public final class Events {
     private Events() {
     }
 
+    @Revision(EventRevisions.CURRENT)
+
     public record CreditsPurchased(String customerId, String poolId, long sequence, LocalDate effectiveDate,
                                    CreditTerms terms, long priceMinor, BigDecimal credits, BigDecimal bonusCredits,
                                    LocalDate expiresOn, Settlement settlement, PostedEntry journalEntry,
                                    String inputHash) implements PostsJournalEntry {
     }
 
+    @Revision(EventRevisions.CURRENT)
+
     public record PromotionalCreditsGranted(String customerId, String poolId, long sequence, LocalDate effectiveDate,
                                             CreditTerms terms, BigDecimal credits, LocalDate expiresOn,
                                             String inputHash) {
-    }
-
-    /** How much one pool gave to a draw, and what it recognised. */
-    public record PoolDraw(String poolId, BigDecimal credits, BigDecimal redeemedAfter, BigDecimal expectedAfter,
-                           long usageRevenueMinor, long breakageMinor) {
     }
 
     /**
      * @param overageValueAfter cumulative exact value of overage for the wallet after this draw
      * @param overageMinor      overage revenue posted by this draw (catch-up of the rounded cumulative value)
      */
+    @Revision(EventRevisions.CURRENT)
     public record UsageDrawn(String customerId, String drawId, LocalDate effectiveDate, Instant occurredAt,
                              String usageReference, BigDecimal credits, List<PoolDraw> pools,
                              BigDecimal overageCredits, BigDecimal overageValueAfter, long overageMinor,
                              PostedEntry journalEntry, String inputHash) implements PostsJournalEntry {
     }
 
+    @Revision(EventRevisions.CURRENT)
+
     public record BreakageEstimateRevised(String customerId, String poolId, String revisionId, LocalDate effectiveDate,
                                           BigDecimal expectedAfter, long breakageMinor, PostedEntry journalEntry,
                                           String inputHash) implements PostsJournalEntry {
     }
 
+    @Revision(EventRevisions.CURRENT)
+
     public record CreditPoolExpired(String customerId, String poolId, String requestId, LocalDate effectiveDate,
                                     long breakageMinor, long escheatMinor, PostedEntry journalEntry,
                                     String inputHash) implements PostsJournalEntry {
     }
+
+    @Revision(EventRevisions.CURRENT)
 
     public record CreditsRefunded(String customerId, String refundId, String poolId, LocalDate effectiveDate,
                                   long amountMinor, BigDecimal credits, BigDecimal expectedAfter, long breakageMinor,
@@ -59,20 +68,29 @@ public final class Events {
             implements PostsJournalEntry {
     }
 
+    @Revision(EventRevisions.CURRENT)
+
     public record HoldPlaced(String customerId, String holdId, BigDecimal credits, Instant expiresAt, String inputHash) {
     }
 
     /** @param captured true when the hold was closed by a capture (a UsageDrawn follows) */
+    @Revision(EventRevisions.CURRENT)
     public record HoldReleased(String customerId, String holdId, boolean captured) {
     }
+
+    @Revision(EventRevisions.CURRENT)
 
     public record OverageInvoiced(String customerId, String invoiceId, LocalDate effectiveDate, long amountMinor,
                                   PostedEntry journalEntry, String inputHash) implements PostsJournalEntry {
     }
 
+    @Revision(EventRevisions.CURRENT)
+
     public record InvoicePaid(String customerId, String paymentId, String invoiceId, LocalDate effectiveDate,
                               long amountMinor, PostedEntry journalEntry, String inputHash) implements PostsJournalEntry {
     }
+
+    @Revision(EventRevisions.CURRENT)
 
     public record PoolDeclaredDormant(String customerId, String poolId, String requestId, LocalDate effectiveDate,
                                       long breakageMinor, PostedEntry journalEntry, String inputHash)

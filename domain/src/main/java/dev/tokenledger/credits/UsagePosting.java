@@ -2,8 +2,8 @@ package dev.tokenledger.credits;
 
 import dev.tokenledger.chart.AccountRole;
 import dev.tokenledger.chart.ChartOfAccounts;
-import dev.tokenledger.credits.Events.PoolDraw;
 import dev.tokenledger.journal.PostedEntry;
+import dev.tokenledger.kernel.Limits;
 import dev.tokenledger.money.Allocation;
 import dev.tokenledger.money.Money;
 import dev.tokenledger.periods.PeriodCalendar;
@@ -11,7 +11,7 @@ import dev.tokenledger.rejection.RejectionCode;
 import dev.tokenledger.usage.Catalog;
 import dev.tokenledger.usage.CostCard;
 import dev.tokenledger.usage.CostRole;
-import dev.tokenledger.usage.RateCard;
+import dev.tokenledger.usage.PoolDraw;
 import dev.tokenledger.usage.UsageGroup;
 import dev.tokenledger.usage.UsageOutcome;
 import dev.tokenledger.usage.UsageOutcome.Priced;
@@ -31,17 +31,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Prices and costs one customer's new usage records and posts them, one posting per month of the batch (brief §1,
- * §3): the month's exact value is drawn from the wallet's pools (overage beyond them), each pool's revenue is split
+ * Prices and costs one customer's new usage records and posts them, one posting per month of the batch (README
+ * "Usage records"): the month's exact value is drawn from the wallet's pools (overage beyond them), each pool's revenue is split
  * over models and features by largest remainder, and cost is accrued by cumulative catch-up per model, feature and
- * cost role. Records that cannot be priced or costed are rejected alone.
+ * cost role. Records that cannot be priced or costed, or that would take a posting or the wallet's lifetime totals
+ * beyond {@link Limits}, are rejected alone: the rest of the batch posts.
  */
 final class UsagePosting {
 
     /** The accounting policy under which usage postings are decided; recorded on every entry. */
     static final String POLICY_VERSION = "usage/2026-11";
 
-    private final Wallet wallet;
+    private final UsageMeter meter;
     private final String customerId;
     private final Catalog catalog;
     private final ChartOfAccounts chart;
@@ -51,8 +52,8 @@ final class UsagePosting {
     private final Map<String, Map<String, String>> volumeKeys = new HashMap<>();
     private YearMonth volumeKeysMonth;
 
-    UsagePosting(Wallet wallet, String customerId, Catalog catalog, ChartOfAccounts chart, PeriodCalendar calendar) {
-        this.wallet = wallet;
+    UsagePosting(UsageMeter meter, String customerId, Catalog catalog, ChartOfAccounts chart, PeriodCalendar calendar) {
+        this.meter = meter;
         this.customerId = customerId;
         this.catalog = catalog;
         this.chart = chart;
@@ -63,9 +64,12 @@ final class UsagePosting {
         return new UsageOutcome(customerId, List.copyOf(priced), List.copyOf(rejected));
     }
 
-    /** A record's price and cost, or why it has none. */
+    /**
+     * A record's price and cost, or why it has none; {@code volumeKeys} / {@code volumesAfter} are the month-to-date
+     * quantities the record moves, applied only once it is accepted.
+     */
     private record Pricing(BigDecimal value, BigDecimal cost, CostRole role, String rateCards, String costCard,
-                           Rejected rejection) {
+                           String[] volumeKeys, long[] volumesAfter, Rejected rejection) {
     }
 
     private static final class Group {
@@ -92,7 +96,7 @@ final class UsagePosting {
 
     /** @param inputHash the fingerprint of the month's records, already computed for the idempotency check */
     void post(String postingId, String batchId, YearMonth month, List<UsageRecord> records, String inputHash) {
-        Currency currency = wallet.currency() != null ? wallet.currency()
+        Currency currency = meter.currency() != null ? meter.currency()
                 : catalog.currencyFor(customerId, records.get(0).usageDate()).map(Currency::getInstance).orElse(null);
         Map<String, Long> volumes = new HashMap<>();
         Map<String, Group> groups = new TreeMap<>();
@@ -101,17 +105,31 @@ final class UsagePosting {
         TreeSet<String> rateCardsUsed = new TreeSet<>();
         TreeSet<String> costCardsUsed = new TreeSet<>();
         LocalDate effectiveDate = null;
+        BigDecimal postingValue = BigDecimal.ZERO;
+        BigDecimal postingCost = BigDecimal.ZERO;
         for (UsageRecord r : records) {
             Pricing p = price(r, month, currency, volumes);
             if (p.rejection() != null) {
                 rejected.add(p.rejection());
                 continue;
             }
+            String feature = r.feature() == null || r.feature().isBlank() ? null : r.feature();
+            String groupKey = r.model() + "|" + (feature == null ? "" : feature) + "|" + p.role();
+            Group existing = groups.get(groupKey);
+            Rejected beyond = beyondLimits(r, p, postingValue, postingCost,
+                    meter.costExact(groupKey).add(existing == null ? BigDecimal.ZERO : existing.cost));
+            if (beyond != null) {
+                rejected.add(beyond);
+                continue;
+            }
+            for (int i = 0; i < p.volumeKeys().length; i++) {
+                volumes.put(p.volumeKeys()[i], p.volumesAfter()[i]);
+            }
+            postingValue = postingValue.add(p.value());
+            postingCost = postingCost.add(p.cost());
             acceptedRecords.add(r);
             acceptedPricing.add(p);
-            String feature = r.feature() == null || r.feature().isBlank() ? null : r.feature();
-            Group g = groups.computeIfAbsent(r.model() + "|" + (feature == null ? "" : feature) + "|" + p.role(),
-                    k -> new Group(r.model(), feature, p.role()));
+            Group g = groups.computeIfAbsent(groupKey, k -> new Group(r.model(), feature, p.role()));
             g.records++;
             g.tokens += r.tokens();
             r.quantities().forEach((unit, q) -> g.quantities.merge(unit, q, Long::sum));
@@ -141,9 +159,9 @@ final class UsagePosting {
         BigDecimal remainingValue = totalValue;
         BigDecimal overageCredits = BigDecimal.ZERO;
         String policy = POLICY_VERSION;
-        if (wallet.valuePerCredit() != null && totalValue.signum() > 0) {
-            BigDecimal remaining = totalValue.divide(wallet.valuePerCredit(), CreditPool.PRECISION);
-            for (CreditPool pool : wallet.poolsUsableOn(effectiveDate)) {
+        if (meter.valuePerCredit() != null && totalValue.signum() > 0) {
+            BigDecimal remaining = totalValue.divide(meter.valuePerCredit(), CreditPool.PRECISION);
+            for (CreditPool pool : meter.poolsUsableOn(effectiveDate)) {
                 if (remaining.signum() == 0) {
                     break;
                 }
@@ -152,20 +170,21 @@ final class UsagePosting {
                 long[] split = Allocation.largestRemainder(r.usageDelta(), weights);
                 for (int i = 0; i < lines.size(); i++) {
                     Group g = lines.get(i);
-                    postings.move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.USAGE_REVENUE, split[i], pool.poolId, g.model, g.feature);
+                    postings.move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.USAGE_REVENUE, split[i], pool.poolId(), g.model, g.feature);
                     g.revenueMinor += split[i];
                 }
-                postings.move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.BREAKAGE_REVENUE, r.breakageDelta(), pool.poolId);
-                draws.add(new PoolDraw(pool.poolId, take, r.newRedeemed(), r.newExpected(), r.usageDelta(), r.breakageDelta()));
+                postings.move(AccountRole.DEFERRED_REVENUE_CREDITS, AccountRole.BREAKAGE_REVENUE, r.breakageDelta(), pool.poolId());
+                draws.add(new PoolDraw(pool.poolId(), take, r.newRedeemed(), r.newExpected(), r.usageDelta(), r.breakageDelta()));
                 remaining = remaining.subtract(take);
-                policy = POLICY_VERSION + "+" + pool.terms.policyVersion();
+                policy = POLICY_VERSION + "+" + pool.terms().policyVersion();
             }
             overageCredits = remaining;
             remainingValue = remaining.signum() == 0 ? BigDecimal.ZERO
-                    : draws.isEmpty() ? totalValue : remaining.multiply(wallet.valuePerCredit());
+                    : draws.isEmpty() ? totalValue : remaining.multiply(meter.valuePerCredit());
         }
-        BigDecimal overageAfter = wallet.overageValue().add(remainingValue);
-        long overageMinor = CreditPool.roundHalfUp(overageAfter.movePointRight(digits)) - wallet.overagePosted();
+        Receivables.OverageAccrual overage = meter.accrueOverage(remainingValue, currency);
+        BigDecimal overageAfter = overage.valueAfter();
+        long overageMinor = overage.minorToPost();
         long[] overageSplit = Allocation.largestRemainder(overageMinor, weights);
         for (int i = 0; i < lines.size(); i++) {
             Group g = lines.get(i);
@@ -178,9 +197,9 @@ final class UsagePosting {
         Map<String, Long> costPostedAfter = new TreeMap<>();
         List<UsageGroup> recorded = new ArrayList<>();
         for (Group g : lines) {
-            BigDecimal exactAfter = wallet.costExact(g.costKey()).add(g.cost);
+            BigDecimal exactAfter = meter.costExact(g.costKey()).add(g.cost);
             long postedAfter = CreditPool.roundHalfUp(exactAfter.movePointRight(digits));
-            long costMinor = postedAfter - wallet.costPosted(g.costKey());
+            long costMinor = postedAfter - meter.costPosted(g.costKey());
             postings.move(g.role.expenseAccount(), AccountRole.ACCRUED_COMPUTE, costMinor, null, g.model, g.feature);
             costExactAfter.put(g.costKey(), exactAfter);
             costPostedAfter.put(g.costKey(), postedAfter);
@@ -190,7 +209,7 @@ final class UsagePosting {
         PostedEntry entry = postings.entry(postingId, effectiveDate, "Usage " + month + ": " + acceptedRecords.size()
                 + " records", policy, calendar);
         Map<String, Long> volumesAfter = new TreeMap<>(volumes);
-        wallet.record(new UsageRecorded(customerId, batchId, postingId, month, effectiveDate, currency.getCurrencyCode(),
+        meter.record(new UsageRecorded(customerId, batchId, postingId, month, effectiveDate, currency.getCurrencyCode(),
                 recorded, draws, overageCredits, overageAfter, overageMinor, volumesAfter, costExactAfter, costPostedAfter,
                 List.copyOf(rateCardsUsed), List.copyOf(costCardsUsed), entry, inputHash));
         String entryId = entry == null ? null : entry.entryId();
@@ -203,7 +222,7 @@ final class UsagePosting {
     }
 
     static String inputHashOf(YearMonth month, List<UsageRecord> records) {
-        return dev.tokenledger.journal.InputFingerprint.of("usage", month,
+        return dev.tokenledger.kernel.InputFingerprint.of("usage", month,
                 String.join(",", records.stream().map(UsageRecord::fingerprint).toList()));
     }
 
@@ -258,12 +277,19 @@ final class UsagePosting {
         BigDecimal value = BigDecimal.ZERO;
         BigDecimal cost = BigDecimal.ZERO;
         TreeSet<String> rateCards = null; // only when the units are priced by more than one card
+        String[] volumeKeys = new String[priced];
+        long[] volumesAfter = new long[priced];
         for (int i = 0; i < priced; i++) {
             String volumeKey = volumeKey(r.model(), unitNames[i], month);
             Long inBatch = volumes.get(volumeKey);
-            long before = inBatch != null ? inBatch : wallet.volume(volumeKey);
+            long before = inBatch != null ? inBatch : meter.volume(volumeKey);
+            if (before + quantities[i] > Limits.MAX_MONTHLY_QUANTITY) {
+                return reject(r, RejectionCode.AMOUNT_OUT_OF_RANGE, fieldOf(unitNames[i]), "the customer's " + month
+                        + " quantity of " + r.model() + " " + unitNames[i] + " would pass " + Limits.MAX_MONTHLY_QUANTITY);
+            }
             value = value.add(rates[i].price().valueOf(before, quantities[i]));
-            volumes.put(volumeKey, before + quantities[i]);
+            volumeKeys[i] = volumeKey;
+            volumesAfter[i] = before + quantities[i];
             cost = cost.add(costs[i].cost().unitCost().multiply(BigDecimal.valueOf(quantities[i])));
             if (!rates[i].reference().equals(rates[0].reference())) {
                 rateCards = rateCards == null ? new TreeSet<>() : rateCards;
@@ -275,7 +301,12 @@ final class UsagePosting {
             rateCards.add(rateCardRefs);
             rateCardRefs = String.join(",", rateCards);
         }
-        return new Pricing(value, cost, costs[0].card().role(), rateCardRefs, costs[0].reference(), null);
+        if (value.compareTo(Limits.MAX_AMOUNT_MAJOR) >= 0 || cost.compareTo(Limits.MAX_AMOUNT_MAJOR) >= 0) {
+            return reject(r, RejectionCode.AMOUNT_OUT_OF_RANGE, fieldOf(unitNames[0]), "the record's value or cost "
+                    + "reaches " + Limits.MAX_AMOUNT_MAJOR.toPlainString() + " " + currency.getCurrencyCode());
+        }
+        return new Pricing(value, cost, costs[0].card().role(), rateCardRefs, costs[0].reference(), volumeKeys,
+                volumesAfter, null);
     }
 
     /** model|unit|month, the key of month-to-date volumes; made once per model and unit, not once per record. */
@@ -289,6 +320,37 @@ final class UsagePosting {
     }
 
     private static Pricing reject(UsageRecord r, RejectionCode code, String field, String detail) {
-        return new Pricing(null, null, null, null, null, new Rejected(r.recordId(), code, field, detail));
+        return new Pricing(null, null, null, null, null, null, null, new Rejected(r.recordId(), code, field, detail));
+    }
+
+    /**
+     * Why an accepted record would take its posting (one journal line per group) or the wallet's lifetime totals
+     * beyond {@link Limits}; null when it fits. {@code groupCostSoFar} is the cumulative exact cost of its group.
+     */
+    private Rejected beyondLimits(UsageRecord r, Pricing p, BigDecimal postingValue, BigDecimal postingCost,
+                                  BigDecimal groupCostSoFar) {
+        String field = fieldOf(r.quantities().keySet().iterator().next());
+        if (postingValue.add(p.value()).compareTo(Limits.MAX_AMOUNT_MAJOR) >= 0
+                || postingCost.add(p.cost()).compareTo(Limits.MAX_AMOUNT_MAJOR) >= 0) {
+            return new Rejected(r.recordId(), RejectionCode.AMOUNT_OUT_OF_RANGE, field, "the batch's usage of "
+                    + customerId + " in " + YearMonth.from(r.usageDate()) + " would reach "
+                    + Limits.MAX_AMOUNT_MAJOR.toPlainString() + " with this record; send it in another batch");
+        }
+        if (!meter.canAccrueOverage(postingValue.add(p.value()))
+                || groupCostSoFar.add(p.cost()).compareTo(Limits.MAX_LIFETIME_MAJOR) >= 0) {
+            return new Rejected(r.recordId(), RejectionCode.AMOUNT_OUT_OF_RANGE, field, "customer " + customerId
+                    + "'s lifetime usage value or cost would reach " + Limits.MAX_LIFETIME_MAJOR.toPlainString());
+        }
+        return null;
+    }
+
+    /** The record's JSON field for a unit (input_tokens is inputTokens; other units sit under "units"). */
+    private static String fieldOf(String unit) {
+        return switch (unit) {
+            case UsageRecord.INPUT_TOKENS -> "inputTokens";
+            case UsageRecord.OUTPUT_TOKENS -> "outputTokens";
+            case UsageRecord.CACHED_TOKENS -> "cachedTokens";
+            default -> "units." + unit;
+        };
     }
 }

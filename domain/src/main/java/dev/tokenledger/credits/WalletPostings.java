@@ -8,6 +8,7 @@ import dev.tokenledger.journal.JournalLine;
 import dev.tokenledger.journal.PostedEntry;
 import dev.tokenledger.journal.Side;
 import dev.tokenledger.money.Money;
+import dev.tokenledger.kernel.WalletIds;
 import dev.tokenledger.periods.PeriodCalendar;
 
 import java.time.LocalDate;

@@ -1,7 +1,18 @@
 package dev.tokenledger.journal;
 
-/** Tells whether an entry id is taken, so a reversal never lands on an id another entry already has. */
+import java.util.Optional;
+
+/**
+ * Which journal entries exist and how each was posted, whatever aggregate posted it (a manual entry, a wallet, a cost
+ * document, a contract). The journal asks it before reversing an entry and before giving a new entry an id.
+ */
 public interface EntryDirectory {
 
+    /** Whether an entry (or any event stream) already uses this id. */
     boolean exists(String entryId);
+
+    /** How the entry with this id was posted, if the ledger has it (none known by default). */
+    default Optional<EntryKind> kindOf(String entryId) {
+        return Optional.empty();
+    }
 }

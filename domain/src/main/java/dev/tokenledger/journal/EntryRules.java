@@ -2,8 +2,9 @@ package dev.tokenledger.journal;
 
 import dev.tokenledger.chart.Account;
 import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.kernel.Limits;
+import dev.tokenledger.kernel.RequestChecks;
 import dev.tokenledger.money.Money;
-import dev.tokenledger.money.MoneyPrecisionException;
 import dev.tokenledger.rejection.RejectionCode;
 import dev.tokenledger.rejection.Violations;
 
@@ -14,33 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The rules a requested entry must meet before anything of it is stored. */
 public final class EntryRules {
 
-    /** Ids are client-chosen; no ':' so they can never collide with the ledger's own prefixed aggregate ids. */
-    public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
-    public static final int MAX_LINES = 500;
-    public static final int MAX_TEXT = 1000;
-    private static final Pattern DIMENSION_PATTERN = Pattern.compile("[^\\p{Cntrl}]{1,128}");
-
     private EntryRules() {
-    }
-
-    public static void checkId(Violations violations, String field, String id) {
-        if (id == null || !ID_PATTERN.matcher(id).matches()) {
-            violations.add(RejectionCode.REQUEST_ID_INVALID, field,
-                    "must be 1-80 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-    }
-
-    public static void checkReason(Violations violations, String field, String reason) {
-        if (reason == null || reason.isBlank()) {
-            violations.add(RejectionCode.REASON_REQUIRED, field, "say why this entry is made");
-        } else if (reason.length() > MAX_TEXT) {
-            violations.add(RejectionCode.MEMO_TOO_LONG, field, "at most " + MAX_TEXT + " characters");
-        }
     }
 
     /**
@@ -52,8 +31,8 @@ public final class EntryRules {
             violations.add(RejectionCode.TOO_FEW_LINES, "lines", "found " + requested.size() + " line(s)");
             return List.of();
         }
-        if (requested.size() > MAX_LINES) {
-            violations.add(RejectionCode.TOO_MANY_LINES, "lines", "at most " + MAX_LINES + " lines, found " + requested.size());
+        if (requested.size() > Limits.MAX_LINES) {
+            violations.add(RejectionCode.TOO_MANY_LINES, "lines", "at most " + Limits.MAX_LINES + " lines, found " + requested.size());
             return List.of();
         }
         List<JournalLine> lines = new ArrayList<>();
@@ -79,33 +58,19 @@ public final class EntryRules {
                 violations.add(RejectionCode.SIDE_REQUIRED, at + ".side", "must be DEBIT or CREDIT");
                 linesValid = false;
             }
-            Currency currency = currency(line.currency());
-            if (currency == null) {
-                violations.add(RejectionCode.UNKNOWN_CURRENCY, at + ".currency", "'" + line.currency() + "' is not a bookable ISO 4217 code");
-                linesValid = false;
-            }
+            Currency currency = RequestChecks.currency(violations, at + ".currency", line.currency());
+            linesValid &= currency != null;
             Dimensions dimensions = line.dimensions() == null ? Dimensions.NONE : line.dimensions().normalized();
-            if (!dimensionsValid(dimensions)) {
-                violations.add(RejectionCode.DIMENSION_INVALID, at + ".dimensions", "values are 1-128 printable characters");
-                linesValid = false;
-            }
-            if (line.amount() == null || line.amount().signum() <= 0) {
-                violations.add(RejectionCode.NON_POSITIVE_AMOUNT, at + ".amount", "must be greater than zero, got " + line.amount());
+            linesValid &= dimensionsValid(violations, at + ".dimensions", dimensions);
+            long minor = RequestChecks.amount(violations, at + ".amount", line.amount(), currency);
+            if (minor < 0) {
                 linesValid = false;
                 continue;
             }
-            if (currency == null) {
-                continue;
-            }
-            try {
-                Money amount = Money.of(line.amount(), currency);
-                net.merge(currency, line.side() == Side.CREDIT ? amount.amount().negate() : amount.amount(), BigDecimal::add);
-                if (account.isPresent() && line.side() != null) {
-                    lines.add(new JournalLine(account.get().code(), line.side(), amount, dimensions));
-                }
-            } catch (MoneyPrecisionException e) {
-                violations.add(RejectionCode.PRECISION_BEYOND_MINOR_UNIT, at + ".amount", e.getMessage());
-                linesValid = false;
+            Money amount = Money.ofMinor(minor, currency);
+            net.merge(currency, line.side() == Side.CREDIT ? amount.amount().negate() : amount.amount(), BigDecimal::add);
+            if (account.isPresent() && line.side() != null) {
+                lines.add(new JournalLine(account.get().code(), line.side(), amount, dimensions));
             }
         }
         if (linesValid) {
@@ -119,24 +84,19 @@ public final class EntryRules {
         return violations.isEmpty() ? List.copyOf(lines) : List.of();
     }
 
-    private static Currency currency(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
-            return null;
-        }
-        try {
-            Currency currency = Currency.getInstance(code);
-            return currency.getDefaultFractionDigits() < 0 ? null : currency;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static boolean dimensionsValid(Dimensions d) {
-        for (String value : new String[]{d.customer(), d.contract(), d.creditPool(), d.model(), d.feature(), d.product()}) {
-            if (value != null && !DIMENSION_PATTERN.matcher(value).matches()) {
-                return false;
+    /** Dimension values are 1-128 printable characters (their read-model columns are VARCHAR(128)). */
+    public static boolean dimensionsValid(Violations violations, String field, Dimensions d) {
+        String[] names = {"customer", "contract", "creditPool", "model", "feature", "product"};
+        String[] values = {d.customer(), d.contract(), d.creditPool(), d.model(), d.feature(), d.product()};
+        boolean valid = true;
+        for (int i = 0; i < values.length; i++) {
+            String value = values[i];
+            if (value != null && (value.length() > Limits.MAX_DIMENSION || !RequestChecks.isPrintable(value))) {
+                violations.add(RejectionCode.DIMENSION_INVALID, field,
+                        names[i] + ": values are 1-" + Limits.MAX_DIMENSION + " printable characters");
+                valid = false;
             }
         }
-        return true;
+        return valid;
     }
 }

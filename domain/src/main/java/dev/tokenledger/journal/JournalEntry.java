@@ -1,6 +1,9 @@
 package dev.tokenledger.journal;
 
 import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.kernel.InputFingerprint;
+import dev.tokenledger.kernel.Limits;
+import dev.tokenledger.kernel.RequestChecks;
 import dev.tokenledger.periods.PeriodCalendar;
 import dev.tokenledger.periods.PeriodCalendar.Routing;
 import dev.tokenledger.rejection.LedgerRejection;
@@ -50,14 +53,10 @@ public class JournalEntry {
             return replayOf(hash, "entryId");
         }
         Violations violations = new Violations();
-        EntryRules.checkId(violations, "entryId", command.entryId());
-        if (command.effectiveDate() == null) {
-            violations.add(RejectionCode.EFFECTIVE_DATE_REQUIRED, "effectiveDate", "give the accounting date YYYY-MM-DD");
-        }
-        EntryRules.checkReason(violations, "reason", command.reason());
-        if (command.memo() != null && command.memo().length() > EntryRules.MAX_TEXT) {
-            violations.add(RejectionCode.MEMO_TOO_LONG, "memo", "at most " + EntryRules.MAX_TEXT + " characters");
-        }
+        RequestChecks.id(violations, "entryId", command.entryId());
+        RequestChecks.date(violations, "effectiveDate", command.effectiveDate());
+        RequestChecks.reason(violations, "reason", command.reason());
+        RequestChecks.text(violations, "memo", command.memo(), Limits.MAX_TEXT);
         List<JournalLine> lines = EntryRules.validLines(violations, chart, command.lines());
         violations.throwIfAny();
 
@@ -69,10 +68,23 @@ public class JournalEntry {
         return PostingResult.of(entry, false);
     }
 
+    /**
+     * Reverses a manual entry (or an adjustment). Entries posted by business events (wallets, cost documents,
+     * contracts) are corrected by business events, so the sub-ledgers keep tying to the general ledger; the entry's
+     * origin, as the directory records it, decides.
+     */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public PostingResult handle(ReverseJournalEntry command, PeriodCalendar calendar, EntryDirectory directory) {
         String hash = InputFingerprint.of("reverse", command.entryId(), command.reversalEntryId(),
                 command.effectiveDate(), command.reason());
+        if (posted == null) {
+            if (directory.kindOf(command.entryId()).filter(kind -> kind == EntryKind.BUSINESS_EVENT).isPresent()) {
+                throw LedgerRejection.of(RejectionCode.POSTED_BY_BUSINESS_EVENT, "entryId", "entry " + command.entryId()
+                        + " was posted by a business event and is corrected by business events, not reversed by hand");
+            }
+            throw LedgerRejection.of(RejectionCode.ENTRY_NOT_FOUND, "entryId", "no journal entry has id " + command.entryId());
+        }
         if (posted.kind() == EntryKind.REVERSAL) {
             throw LedgerRejection.of(RejectionCode.REVERSAL_CANNOT_BE_REVERSED, "entryId",
                     "entry " + entryId + " reverses " + posted.reversesEntryId() + "; post that entry again instead");
@@ -89,14 +101,13 @@ public class JournalEntry {
                     "entry " + entryId + " was already reversed by " + reversedByEntryId);
         }
         Violations violations = new Violations();
-        EntryRules.checkId(violations, "reversalEntryId", command.reversalEntryId());
-        if (command.effectiveDate() == null) {
-            violations.add(RejectionCode.EFFECTIVE_DATE_REQUIRED, "effectiveDate", "give the accounting date of the reversal");
-        } else if (command.effectiveDate().isBefore(posted.effectiveDate())) {
+        RequestChecks.id(violations, "reversalEntryId", command.reversalEntryId());
+        if (RequestChecks.date(violations, "effectiveDate", command.effectiveDate())
+                && command.effectiveDate().isBefore(posted.effectiveDate())) {
             violations.add(RejectionCode.EFFECTIVE_DATE_REQUIRED, "effectiveDate",
                     "a reversal cannot be dated before the entry it reverses (" + posted.effectiveDate() + ")");
         }
-        EntryRules.checkReason(violations, "reason", command.reason());
+        RequestChecks.reason(violations, "reason", command.reason());
         violations.throwIfAny();
         if (directory.exists(command.reversalEntryId())) {
             throw LedgerRejection.of(RejectionCode.ENTRY_ID_IN_USE, "reversalEntryId",

@@ -1,5 +1,6 @@
 package dev.tokenledger.journal;
 
+import dev.tokenledger.kernel.ClientRequest;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -10,9 +11,14 @@ import java.util.List;
  * the same id with the same content is a no-op that returns the first result.
  */
 public record PostJournalEntry(@TargetAggregateIdentifier String entryId, LocalDate effectiveDate, String memo,
-                               String reason, List<JournalLineRequest> lines) {
+                               String reason, List<JournalLineRequest> lines) implements ClientRequest {
 
     public PostJournalEntry {
-        lines = lines == null ? List.of() : List.copyOf(lines);
+        lines = lines == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(lines));
+    }
+
+    @Override
+    public String clientRequestId() {
+        return entryId;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tokenledger.journal;
 
+import dev.tokenledger.kernel.ClientRequest;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -9,5 +10,10 @@ import java.time.LocalDate;
  * idempotency key of this request.
  */
 public record ReverseJournalEntry(@TargetAggregateIdentifier String entryId, String reversalEntryId,
-                                  LocalDate effectiveDate, String reason) {
+                                  LocalDate effectiveDate, String reason) implements ClientRequest {
+
+    @Override
+    public String clientRequestId() {
+        return reversalEntryId;
+    }
 }

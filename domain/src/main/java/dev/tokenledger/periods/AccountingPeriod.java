@@ -1,8 +1,8 @@
 package dev.tokenledger.periods;
 
-import dev.tokenledger.idempotency.ProcessedRequests;
-import dev.tokenledger.journal.EntryRules;
-import dev.tokenledger.journal.InputFingerprint;
+import dev.tokenledger.kernel.ProcessedRequests;
+import dev.tokenledger.kernel.RequestChecks;
+import dev.tokenledger.kernel.InputFingerprint;
 import dev.tokenledger.rejection.LedgerRejection;
 import dev.tokenledger.rejection.RejectionCode;
 import dev.tokenledger.rejection.Violations;
@@ -37,7 +37,7 @@ public class AccountingPeriod {
             return new PeriodChangeResult(command.period(), closed, true);
         }
         Violations violations = new Violations();
-        EntryRules.checkId(violations, "requestId", command.requestId());
+        RequestChecks.id(violations, "requestId", command.requestId());
         violations.throwIfAny();
         if (closed) {
             throw LedgerRejection.of(RejectionCode.PERIOD_ALREADY_CLOSED, "period", command.period() + " is already closed");
@@ -55,8 +55,8 @@ public class AccountingPeriod {
             return new PeriodChangeResult(command.period(), closed, true);
         }
         Violations violations = new Violations();
-        EntryRules.checkId(violations, "requestId", command.requestId());
-        EntryRules.checkReason(violations, "reason", command.reason());
+        RequestChecks.id(violations, "requestId", command.requestId());
+        RequestChecks.reason(violations, "reason", command.reason());
         violations.throwIfAny();
         if (!closed) {
             throw LedgerRejection.of(RejectionCode.PERIOD_NOT_CLOSED, "period", command.period() + " is open");

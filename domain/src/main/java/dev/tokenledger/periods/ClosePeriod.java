@@ -1,11 +1,17 @@
 package dev.tokenledger.periods;
 
+import dev.tokenledger.kernel.ClientRequest;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.YearMonth;
 
 /** Close a period: nothing posts into it any more; late entries go to the first open period. */
-public record ClosePeriod(YearMonth period, String requestId) {
+public record ClosePeriod(YearMonth period, String requestId) implements ClientRequest {
+
+    @Override
+    public String clientRequestId() {
+        return requestId;
+    }
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -1,5 +1,6 @@
 package dev.tokenledger.periods;
 
+import dev.tokenledger.kernel.Limits;
 import dev.tokenledger.rejection.LedgerRejection;
 import dev.tokenledger.rejection.RejectionCode;
 
@@ -18,14 +19,25 @@ public final class PeriodIds {
         return PREFIX + period;
     }
 
+    /** Parses YYYY-MM (field "period"), refusing months outside the ledger's date range. */
     public static YearMonth parse(String text) {
+        return parse(text, "period");
+    }
+
+    public static YearMonth parse(String text, String field) {
         if (text == null || !text.matches("\\d{4}-\\d{2}")) {
-            throw LedgerRejection.of(RejectionCode.INVALID_PERIOD, "period", "'" + text + "' is not YYYY-MM");
+            throw LedgerRejection.of(RejectionCode.INVALID_PERIOD, field, "'" + text + "' is not YYYY-MM");
         }
+        YearMonth month;
         try {
-            return YearMonth.parse(text);
+            month = YearMonth.parse(text);
         } catch (DateTimeParseException e) {
-            throw LedgerRejection.of(RejectionCode.INVALID_PERIOD, "period", "'" + text + "' is not a calendar month");
+            throw LedgerRejection.of(RejectionCode.INVALID_PERIOD, field, "'" + text + "' is not a calendar month");
         }
+        if (month.isBefore(YearMonth.from(Limits.EARLIEST_DATE)) || month.isAfter(YearMonth.from(Limits.LATEST_DATE))) {
+            throw LedgerRejection.of(RejectionCode.DATE_OUT_OF_RANGE, field, "periods lie between "
+                    + YearMonth.from(Limits.EARLIEST_DATE) + " and " + YearMonth.from(Limits.LATEST_DATE));
+        }
+        return month;
     }
 }

@@ -1,11 +1,17 @@
 package dev.tokenledger.periods;
 
+import dev.tokenledger.kernel.ClientRequest;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.YearMonth;
 
 /** Reopen a closed period; needs a reason, and is itself audited. */
-public record ReopenPeriod(YearMonth period, String requestId, String reason) {
+public record ReopenPeriod(YearMonth period, String requestId, String reason) implements ClientRequest {
+
+    @Override
+    public String clientRequestId() {
+        return requestId;
+    }
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -9,7 +9,7 @@ public record CostCard(String cardId, int version, LocalDate effectiveFrom, Stri
                        CostRole role, List<UnitCost> costs) {
 
     public CostCard {
-        costs = List.copyOf(costs);
+        costs = costs == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(costs));
     }
 
     public Optional<UnitCost> costOf(String model, String unit) {

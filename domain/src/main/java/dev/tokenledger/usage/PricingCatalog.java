@@ -1,7 +1,8 @@
 package dev.tokenledger.usage;
 
-import dev.tokenledger.journal.EntryRules;
-import dev.tokenledger.journal.InputFingerprint;
+import dev.tokenledger.kernel.InputFingerprint;
+import dev.tokenledger.kernel.Limits;
+import dev.tokenledger.kernel.RequestChecks;
 import dev.tokenledger.money.Money;
 import dev.tokenledger.rejection.LedgerRejection;
 import dev.tokenledger.rejection.RejectionCode;
@@ -55,7 +56,7 @@ public class PricingCatalog {
             return replay.get();
         }
         Violations v = new Violations();
-        EntryRules.checkId(v, "cardId", c.cardId());
+        RequestChecks.id(v, "cardId", c.cardId());
         Optional<RateCard> last = c.cardId() == null ? Optional.empty() : catalog.latestRateCard(c.cardId());
         checkVersion(v, c.version(), c.effectiveFrom(), last.map(RateCard::version), last.map(RateCard::effectiveFrom));
         checkCurrency(v, c.currency());
@@ -63,12 +64,8 @@ public class PricingCatalog {
             v.add(RejectionCode.RATE_CARD_INVALID, "customerId", "card " + c.cardId() + " belongs to "
                     + (last.get().customerId() == null ? "the list prices" : "customer " + last.get().customerId()));
         }
-        if (c.customerId() != null) {
-            EntryRules.checkId(v, "customerId", c.customerId());
-        }
-        if (c.prices() == null || c.prices().isEmpty()) {
-            v.add(RejectionCode.RATE_CARD_INVALID, "prices", "give at least one price");
-        } else {
+        RequestChecks.optionalId(v, "customerId", c.customerId());
+        if (RequestChecks.size(v, RejectionCode.RATE_CARD_INVALID, "prices", c.prices(), 1, Limits.MAX_CARD_ENTRIES)) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < c.prices().size(); i++) {
                 checkPrice(v, "prices[" + i + "]", c.prices().get(i), seen);
@@ -90,31 +87,30 @@ public class PricingCatalog {
             return replay.get();
         }
         Violations v = new Violations();
-        EntryRules.checkId(v, "cardId", c.cardId());
+        RequestChecks.id(v, "cardId", c.cardId());
         Optional<CostCard> last = c.cardId() == null ? Optional.empty() : catalog.latestCostCard(c.cardId());
         checkVersion(v, c.version(), c.effectiveFrom(), last.map(CostCard::version), last.map(CostCard::effectiveFrom));
         checkCurrency(v, c.currency());
-        EntryRules.checkId(v, "provider", c.provider());
+        RequestChecks.id(v, "provider", c.provider());
         if (c.role() == null) {
             v.add(RejectionCode.RATE_CARD_INVALID, "role", "COMPUTE (own inference) or THIRD_PARTY (model fees)");
         }
-        if (c.costs() == null || c.costs().isEmpty()) {
-            v.add(RejectionCode.RATE_CARD_INVALID, "costs", "give at least one unit cost");
-        } else {
+        if (RequestChecks.size(v, RejectionCode.RATE_CARD_INVALID, "costs", c.costs(), 1, Limits.MAX_CARD_ENTRIES)) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < c.costs().size(); i++) {
                 UnitCost cost = c.costs().get(i);
                 String field = "costs[" + i + "]";
-                if (cost == null || blank(cost.model()) || blank(cost.unit())) {
+                if (cost == null) {
                     v.add(RejectionCode.RATE_CARD_INVALID, field, "give model and unit");
+                    continue;
+                }
+                if (!(RequestChecks.name(v, field + ".model", cost.model()) & RequestChecks.unit(v, field + ".unit", cost.unit()))) {
                     continue;
                 }
                 if (!seen.add(cost.model() + "|" + cost.unit())) {
                     v.add(RejectionCode.RATE_CARD_INVALID, field, "model " + cost.model() + " unit " + cost.unit() + " is listed twice");
                 }
-                if (cost.unitCost() == null || cost.unitCost().signum() < 0) {
-                    v.add(RejectionCode.RATE_CARD_INVALID, field + ".unitCost", "must be zero or more");
-                }
+                RequestChecks.unitPrice(v, field + ".unitCost", cost.unitCost());
             }
         }
         v.throwIfAny();
@@ -141,59 +137,51 @@ public class PricingCatalog {
         if (version != expected) {
             v.add(RejectionCode.CARD_VERSION_CONFLICT, "version", "the next version is " + expected);
         }
-        if (effectiveFrom == null) {
-            v.add(RejectionCode.EFFECTIVE_DATE_REQUIRED, "effectiveFrom", "give the date the version applies from");
-        } else if (lastFrom.isPresent() && effectiveFrom.isBefore(lastFrom.get())) {
+        if (RequestChecks.date(v, "effectiveFrom", effectiveFrom) && lastFrom.isPresent() && effectiveFrom.isBefore(lastFrom.get())) {
             v.add(RejectionCode.CARD_VERSION_CONFLICT, "effectiveFrom", "the last version is effective from "
                     + lastFrom.get() + "; a new version cannot start earlier");
         }
     }
 
     private static void checkCurrency(Violations v, String code) {
-        try {
-            if (code == null || Money.fractionDigits(Currency.getInstance(code)) < 0) {
-                v.add(RejectionCode.UNKNOWN_CURRENCY, "currency", "give an ISO 4217 currency with a minor unit");
-            }
-        } catch (IllegalArgumentException e) {
-            v.add(RejectionCode.UNKNOWN_CURRENCY, "currency", "unknown currency " + code);
-        }
+        RequestChecks.currency(v, "currency", code);
     }
 
     private static void checkPrice(Violations v, String field, UnitPrice price, Set<String> seen) {
-        if (price == null || blank(price.model()) || blank(price.unit())) {
+        if (price == null) {
             v.add(RejectionCode.RATE_CARD_INVALID, field, "give model and unit");
+            return;
+        }
+        if (!(RequestChecks.name(v, field + ".model", price.model()) & RequestChecks.unit(v, field + ".unit", price.unit()))) {
             return;
         }
         if (!seen.add(price.model() + "|" + price.unit())) {
             v.add(RejectionCode.RATE_CARD_INVALID, field, "model " + price.model() + " unit " + price.unit() + " is listed twice");
         }
         List<Tier> tiers = price.tiers();
-        if (tiers.isEmpty()) {
-            v.add(RejectionCode.RATE_CARD_INVALID, field + ".tiers", "give at least one tier");
+        if (!RequestChecks.size(v, RejectionCode.RATE_CARD_INVALID, field + ".tiers", tiers, 1, Limits.MAX_TIERS)) {
             return;
         }
         long lastBound = 0;
         for (int t = 0; t < tiers.size(); t++) {
             Tier tier = tiers.get(t);
             String tierField = field + ".tiers[" + t + "]";
-            if (tier.unitPrice() == null || tier.unitPrice().signum() < 0) {
-                v.add(RejectionCode.RATE_CARD_INVALID, tierField + ".unitPrice", "must be zero or more");
+            if (tier == null) {
+                v.add(RejectionCode.RATE_CARD_INVALID, tierField, "give upTo and unitPrice");
+                return;
             }
+            RequestChecks.unitPrice(v, tierField + ".unitPrice", tier.unitPrice());
             boolean last = t == tiers.size() - 1;
             if (last != (tier.upTo() == null)) {
                 v.add(RejectionCode.RATE_CARD_INVALID, tierField + ".upTo", last
                         ? "the last tier is unbounded (no upTo)" : "every tier but the last needs an upTo");
-            } else if (!last && tier.upTo() <= lastBound) {
-                v.add(RejectionCode.RATE_CARD_INVALID, tierField + ".upTo", "tier bounds must increase");
+            } else if (!last && (tier.upTo() <= lastBound || tier.upTo() > Limits.MAX_TIER_BOUND)) {
+                v.add(RejectionCode.RATE_CARD_INVALID, tierField + ".upTo", "tier bounds increase, up to " + Limits.MAX_TIER_BOUND);
             }
             if (tier.upTo() != null) {
                 lastBound = tier.upTo();
             }
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private static String canonicalPrices(List<UnitPrice> prices) {
@@ -204,7 +192,7 @@ public class PricingCatalog {
         for (UnitPrice p : prices) {
             b.append(p == null ? "null" : p.model() + "|" + p.unit() + "|" + p.mode());
             if (p != null) {
-                p.tiers().forEach(t -> b.append('|').append(t.upTo()).append(':').append(plain(t.unitPrice())));
+                p.tiers().forEach(t -> b.append("|").append(t == null ? "null" : t.upTo() + ":" + plain(t.unitPrice())));
             }
             b.append(';');
         }

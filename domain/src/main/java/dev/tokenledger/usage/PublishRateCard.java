@@ -1,5 +1,6 @@
 package dev.tokenledger.usage;
 
+import dev.tokenledger.kernel.ClientRequest;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -10,7 +11,13 @@ import java.util.List;
  * a date no earlier than the last version's. Publishing the same version with the same content again is a no-op.
  */
 public record PublishRateCard(String cardId, int version, LocalDate effectiveFrom, String currency, String customerId,
-                              List<UnitPrice> prices) {
+                              List<UnitPrice> prices) implements ClientRequest {
+
+    @Override
+    public String clientRequestId() {
+        return cardId + "@v" + version;
+    }
+
     @TargetAggregateIdentifier
     public String catalogId() {
         return PricingCatalog.ID;

@@ -12,7 +12,7 @@ public record RateCard(String cardId, int version, LocalDate effectiveFrom, Stri
                        List<UnitPrice> prices) {
 
     public RateCard {
-        prices = List.copyOf(prices);
+        prices = prices == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(prices));
     }
 
     public Optional<UnitPrice> priceOf(String model, String unit) {

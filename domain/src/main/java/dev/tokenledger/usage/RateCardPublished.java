@@ -1,4 +1,8 @@
 package dev.tokenledger.usage;
 
+import dev.tokenledger.kernel.EventRevisions;
+import org.axonframework.serialization.Revision;
+@Revision(EventRevisions.CURRENT)
+
 public record RateCardPublished(RateCard card, String inputHash) {
 }

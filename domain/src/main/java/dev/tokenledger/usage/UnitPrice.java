@@ -7,7 +7,7 @@ import java.util.List;
 public record UnitPrice(String model, String unit, TierMode mode, List<Tier> tiers) {
 
     public UnitPrice {
-        tiers = List.copyOf(tiers);
+        tiers = tiers == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tiers));
         mode = mode == null ? TierMode.GRADUATED : mode;
     }
 

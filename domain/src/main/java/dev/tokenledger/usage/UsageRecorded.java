@@ -1,6 +1,7 @@
 package dev.tokenledger.usage;
 
-import dev.tokenledger.credits.Events.PoolDraw;
+import dev.tokenledger.kernel.EventRevisions;
+import org.axonframework.serialization.Revision;
 import dev.tokenledger.journal.PostedEntry;
 import dev.tokenledger.journal.PostsJournalEntry;
 
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param costExactAfter  cumulative exact cost after this posting, by "model|feature|role"
  * @param costPostedAfter cumulative posted cost (minor units) after this posting, by the same key
  */
+@Revision(EventRevisions.CURRENT)
 public record UsageRecorded(String customerId, String batchId, String postingId, YearMonth month,
                             LocalDate effectiveDate, String currency, List<UsageGroup> groups, List<PoolDraw> pools,
                             BigDecimal overageCredits, BigDecimal overageValueAfter, long overageMinor,

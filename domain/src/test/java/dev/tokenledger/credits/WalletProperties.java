@@ -1,6 +1,7 @@
 package dev.tokenledger.credits;
 
 import dev.tokenledger.chart.AccountRole;
+import dev.tokenledger.kernel.WalletIds;
 import dev.tokenledger.chart.ChartLoader;
 import dev.tokenledger.chart.ChartOfAccounts;
 import dev.tokenledger.credits.Commands.DrawUsage;

@@ -1,6 +1,7 @@
 package dev.tokenledger.journal;
 
 import dev.tokenledger.chart.ChartLoader;
+import dev.tokenledger.kernel.InputFingerprint;
 import dev.tokenledger.money.Money;
 import dev.tokenledger.periods.PeriodCalendar;
 import dev.tokenledger.rejection.LedgerRejection;

@@ -1,6 +1,6 @@
 package dev.tokenledger.periods;
 
-import dev.tokenledger.journal.InputFingerprint;
+import dev.tokenledger.kernel.InputFingerprint;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

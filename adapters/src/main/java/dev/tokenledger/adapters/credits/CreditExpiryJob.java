@@ -1,7 +1,7 @@
 package dev.tokenledger.adapters.credits;
 
 import dev.tokenledger.credits.Commands.ExpireCreditPool;
-import dev.tokenledger.journal.InputFingerprint;
+import dev.tokenledger.kernel.InputFingerprint;
 import dev.tokenledger.projections.EventMetadata;
 import dev.tokenledger.projections.credits.CreditReports;
 import dev.tokenledger.rejection.LedgerRejection;

@@ -4,8 +4,6 @@ import dev.tokenledger.adapters.platform.ApiExamples;
 import dev.tokenledger.journal.PostJournalEntry;
 import dev.tokenledger.journal.PostingResult;
 import dev.tokenledger.journal.ReverseJournalEntry;
-import dev.tokenledger.rejection.LedgerRejection;
-import dev.tokenledger.rejection.RejectionCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -45,10 +43,6 @@ public class JournalEntryController {
     @Operation(summary = "Reverse an entry with a new entry that mirrors it",
             description = "reversalEntryId is the new entry's id and the idempotency key of this request.")
     public ResponseEntity<PostingResult> reverse(@PathVariable String entryId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.REVERSAL))) @RequestBody ReversalRequest request) {
-        if (entryId.startsWith("wallet:")) {
-            throw LedgerRejection.of(RejectionCode.POSTED_BY_BUSINESS_EVENT, "entryId",
-                    "entry " + entryId + " was posted by a wallet event and is corrected by wallet events, not reversed by hand");
-        }
         PostingResult result = commands.sendAndWait(new ReverseJournalEntry(entryId, request.reversalEntryId(),
                 request.effectiveDate(), request.reason()));
         return respond(result);

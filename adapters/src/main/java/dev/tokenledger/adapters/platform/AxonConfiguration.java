@@ -1,5 +1,7 @@
 package dev.tokenledger.adapters.platform;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -87,8 +89,8 @@ public class AxonConfiguration {
         return new JdbcSQLErrorCodesResolver();
     }
 
-    /** The event format is part of the ledger's record: it must not follow changes to web JSON settings. */
-    static ObjectMapper eventObjectMapper() {
+    /** Axon's own messages (tracking tokens, ...): Jackson with the ledger's own mapper, independent of web settings. */
+    static ObjectMapper generalObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -96,10 +98,22 @@ public class AxonConfiguration {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
+    /**
+     * The event format is part of the ledger's record: it must not follow changes to web JSON settings, and it holds
+     * exactly the components of each event record (fields), never values derived by methods such as
+     * {@code Money.isZero()}.
+     */
+    public static ObjectMapper eventObjectMapper() {
+        return generalObjectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+    }
+
     @Bean
     @Primary
     public Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+        return JacksonSerializer.builder().objectMapper(generalObjectMapper()).build();
     }
 
     @Bean
@@ -108,10 +122,16 @@ public class AxonConfiguration {
         return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
     }
 
+    /** Events stored by the 2026-11 ledgers (no revision) are read as revision 2. */
+    @Bean
+    public DerivedPropertiesUpcaster derivedPropertiesUpcaster() {
+        return new DerivedPropertiesUpcaster();
+    }
+
     @Bean
     @Qualifier("messageSerializer")
     public Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+        return JacksonSerializer.builder().objectMapper(generalObjectMapper()).build();
     }
 
     /** Correlation and trace ids, plus who issued the command, copied from each command onto its events. */
@@ -167,8 +187,8 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public EntryDirectory entryDirectory(EventStore eventStore) {
-        return new EventStoreEntryDirectory(eventStore);
+    public EntryDirectory entryDirectory(EventStore eventStore, LedgerReports reports) {
+        return new EventStoreEntryDirectory(eventStore, reports::entryKind);
     }
 
     @Bean

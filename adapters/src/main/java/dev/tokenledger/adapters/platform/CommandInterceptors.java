@@ -1,13 +1,13 @@
 package dev.tokenledger.adapters.platform;
 
-import dev.tokenledger.journal.PostJournalEntry;
-import dev.tokenledger.journal.ReverseJournalEntry;
+import dev.tokenledger.kernel.ClientRequest;
 import dev.tokenledger.periods.ClosePeriod;
 import dev.tokenledger.periods.ReopenPeriod;
 import dev.tokenledger.projections.EventMetadata;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -82,25 +82,25 @@ public class CommandInterceptors {
     }
 
     private static String clientIdOf(Object payload) {
-        return switch (payload) {
-            case PostJournalEntry c -> c.entryId();
-            case ReverseJournalEntry c -> c.reversalEntryId();
-            case ClosePeriod c -> c.requestId();
-            case ReopenPeriod c -> c.requestId();
-            case dev.tokenledger.credits.AdoptCreditProgram c -> c.requestId();
-            case dev.tokenledger.credits.Commands.PurchaseCredits c -> c.purchaseId();
-            case dev.tokenledger.credits.Commands.GrantPromotionalCredits c -> c.grantId();
-            case dev.tokenledger.credits.Commands.DrawUsage c -> c.drawId();
-            case dev.tokenledger.credits.Commands.RefundCredits c -> c.refundId();
-            case dev.tokenledger.credits.Commands.ReviseBreakageEstimate c -> c.revisionId();
-            case dev.tokenledger.credits.Commands.ExpireCreditPool c -> c.requestId();
-            case dev.tokenledger.credits.Commands.PlaceHold c -> c.holdId();
-            case dev.tokenledger.credits.Commands.CaptureHold c -> c.drawId();
-            case dev.tokenledger.credits.Commands.ReleaseHold c -> c.holdId();
-            case dev.tokenledger.credits.Commands.InvoiceOverage c -> c.invoiceId();
-            case dev.tokenledger.credits.Commands.DeclareDormancy c -> c.requestId();
-            case dev.tokenledger.credits.Commands.RecordPayment c -> c.paymentId();
-            default -> null;
+        return payload instanceof ClientRequest request ? request.clientRequestId() : null;
+    }
+
+    /**
+     * A command addressed to an aggregate that does not exist (a wallet not yet opened, an entry never posted) is
+     * refused the way the command itself says, naming its field: a 404 with the command's own code.
+     */
+    @Bean
+    public MessageHandlerInterceptor<CommandMessage<?>> missingTargetInterceptor() {
+        return (unitOfWork, chain) -> {
+            try {
+                return chain.proceed();
+            } catch (AggregateNotFoundException e) {
+                if (unitOfWork.getMessage().getPayload() instanceof ClientRequest request
+                        && request.whenTargetMissing() != null) {
+                    throw request.whenTargetMissing();
+                }
+                throw e;
+            }
         };
     }
 

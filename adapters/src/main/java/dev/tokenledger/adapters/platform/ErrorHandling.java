@@ -51,15 +51,11 @@ public class ErrorHandling {
         return unexpected(e);
     }
 
+    /** Commands name their own refusal for a missing target (see CommandInterceptors); this is the fallback. */
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
-        String id = String.valueOf(e.getAggregateIdentifier());
-        if (id != null && id.startsWith("wallet:")) {
-            return ProblemResponses.problem(HttpStatus.NOT_FOUND, "UNKNOWN_CUSTOMER", "Unknown customer",
-                    "customer " + id.substring(7) + " has no wallet (no credits purchased or granted yet)", "customerId");
-        }
-        return ProblemResponses.problem(HttpStatus.NOT_FOUND, "ENTRY_NOT_FOUND", "Not found",
-                "no journal entry has id " + e.getAggregateIdentifier(), "entryId");
+        return ProblemResponses.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
+                "the record this request addresses does not exist", null);
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -1,6 +1,7 @@
 package dev.tokenledger.adapters.usage;
 
-import dev.tokenledger.journal.InputFingerprint;
+import dev.tokenledger.kernel.InputFingerprint;
+import dev.tokenledger.kernel.Limits;
 import dev.tokenledger.rejection.RejectionCode;
 import dev.tokenledger.usage.UsageRecord;
 
@@ -15,10 +16,16 @@ import java.util.regex.Pattern;
 public final class UsageRecordParser {
 
     private static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@-]{0,127}");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@ -]{0,79}");
-    private static final Pattern UNIT = Pattern.compile("[a-z][a-z0-9_]{0,39}");
-    private static final long MAX_QUANTITY = 1_000_000_000_000L;
+    private static final Pattern NAME = Limits.NAME;
+    private static final Pattern UNIT = Limits.UNIT;
+    private static final long MAX_QUANTITY = Limits.MAX_QUANTITY;
     private static final int MAX_METADATA_CHARS = 4096;
+    /**
+     * Usage timestamps lie a day inside the ledger's date range, so that their date in any reporting time zone (up to
+     * 18 hours from UTC) is a date the ledger accepts.
+     */
+    private static final Instant EARLIEST = Limits.EARLIEST_DATE.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    private static final Instant LATEST = Limits.LATEST_DATE.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
 
     private final ZoneId reportingZone;
 
@@ -41,7 +48,7 @@ public final class UsageRecordParser {
         if (customer == null) {
             return reject(raw, id, RejectionCode.USAGE_FIELD_REQUIRED, "customerId", "give the customer");
         }
-        if (!(conforms(customer, 80, "._-") || dev.tokenledger.journal.EntryRules.ID_PATTERN.matcher(customer).matches())) {
+        if (!(conforms(customer, 80, "._-") || Limits.CLIENT_ID.matcher(customer).matches())) {
             return reject(raw, id, RejectionCode.DIMENSION_INVALID, "customerId",
                     "1-80 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
@@ -52,9 +59,13 @@ public final class UsageRecordParser {
                 return reject(raw, id, RejectionCode.USAGE_TIMESTAMP_INVALID, "timestamp", "give when the usage happened");
             }
             occurredAt = Timestamps.parse(ts);
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             return reject(raw, id, RejectionCode.USAGE_TIMESTAMP_INVALID, "timestamp",
                     "'" + raw.timestamp() + "' is not ISO-8601 with an offset, e.g. 2026-03-02T10:15:00Z");
+        }
+        if (occurredAt.isBefore(EARLIEST) || !occurredAt.isBefore(LATEST)) {
+            return reject(raw, id, RejectionCode.DATE_OUT_OF_RANGE, "timestamp", "usage lies from " + EARLIEST
+                    + " to before " + LATEST + ", got " + raw.timestamp());
         }
         String model = trim(raw.model());
         if (model == null) {
@@ -81,6 +92,10 @@ public final class UsageRecordParser {
         quantities.put(UsageRecord.OUTPUT_TOKENS, output);
         quantities.put(UsageRecord.CACHED_TOKENS, cached);
         StringBuilder otherUnits = new StringBuilder();
+        if (raw.otherUnits() != null && raw.otherUnits().size() + 3 > Limits.MAX_UNITS_PER_RECORD) {
+            return reject(raw, id, RejectionCode.USAGE_QUANTITY_INVALID, "units", "at most "
+                    + (Limits.MAX_UNITS_PER_RECORD - 3) + " units beside the three token counts");
+        }
         if (raw.otherUnits() != null) {
             for (Map.Entry<String, String> u : new TreeMap<>(raw.otherUnits()).entrySet()) {
                 if (!UNIT.matcher(u.getKey()).matches() || quantities.containsKey(u.getKey())) {

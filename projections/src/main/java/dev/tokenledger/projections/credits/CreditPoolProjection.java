@@ -68,7 +68,7 @@ public class CreditPoolProjection {
                 e.overageMinor(), e.currency());
     }
 
-    private void applyDraws(String customerId, LocalDate date, java.util.List<dev.tokenledger.credits.Events.PoolDraw> pools,
+    private void applyDraws(String customerId, LocalDate date, java.util.List<dev.tokenledger.usage.PoolDraw> pools,
                             BigDecimal overageCredits, BigDecimal overageValueAfter, long overageMinor, String currencyCode) {
         for (var draw : pools) {
             db.update(Pool.TABLE)

@@ -157,6 +157,12 @@ public class LedgerReports {
         }
     }
 
+    /** How the entry with this id was posted, as the general ledger records it (empty: no such entry yet). */
+    public Optional<dev.tokenledger.journal.EntryKind> entryKind(String entryId) {
+        return db.select(GlEntry.KIND).from(GlEntry.TABLE).where(GlEntry.ENTRY_ID.eq(entryId))
+                .fetchOptional(GlEntry.KIND).map(dev.tokenledger.journal.EntryKind::valueOf);
+    }
+
     /** Empty when no entry has this id. */
     public Optional<AuditTrail> auditTrail(String entryId) {
         List<GeneralLedgerLine> lines = selectLines(GlLine.ENTRY_ID.eq(entryId), 10_000, 0);

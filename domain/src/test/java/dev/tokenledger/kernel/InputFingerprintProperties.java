@@ -1,4 +1,4 @@
-package dev.tokenledger.journal;
+package dev.tokenledger.kernel;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -1,4 +1,4 @@
-package dev.tokenledger.idempotency;
+package dev.tokenledger.kernel;
 
 import dev.tokenledger.rejection.LedgerRejection;
 import dev.tokenledger.rejection.RejectionCode;

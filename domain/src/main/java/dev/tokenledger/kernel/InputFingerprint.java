@@ -1,4 +1,4 @@
-package dev.tokenledger.journal;
+package dev.tokenledger.kernel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

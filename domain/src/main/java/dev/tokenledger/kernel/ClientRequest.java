@@ -1,0 +1,21 @@
+package dev.tokenledger.kernel;
+
+import dev.tokenledger.rejection.LedgerRejection;
+
+/**
+ * A command a client sends: it carries the id the client chose for it (its idempotency key), which the audit trail
+ * records next to the events it causes.
+ */
+public interface ClientRequest {
+
+    /** The id the client chose for this request (entry id, purchase id, request id ...). */
+    String clientRequestId();
+
+    /**
+     * The refusal to give when the aggregate this command addresses does not exist yet (no wallet for the customer,
+     * no entry with the id), or null when the command creates its aggregate.
+     */
+    default LedgerRejection whenTargetMissing() {
+        return null;
+    }
+}
