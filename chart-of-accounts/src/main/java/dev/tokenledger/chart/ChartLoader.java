@@ -37,7 +37,7 @@ public final class ChartLoader {
     private ChartLoader() {
     }
 
-    /** The default chart of the accounting brief, shipped in this module. */
+    /** The default chart (README "Chart of accounts"), shipped in this module. */
     public static ChartOfAccounts defaultChart() {
         try (InputStream in = ChartLoader.class.getResourceAsStream(DEFAULT_CHART_RESOURCE)) {
             if (in == null) {

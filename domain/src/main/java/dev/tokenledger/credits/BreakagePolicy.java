@@ -1,6 +1,6 @@
 package dev.tokenledger.credits;
 
-/** How unused prepaid credits become revenue (brief §4). */
+/** How unused prepaid credits become revenue (ASC 606-10-55-48; README "Prepaid credits"). */
 public enum BreakagePolicy {
     /** No breakage until expiry; then the remaining liability, less escheat, is breakage. The default. */
     REMOTE,

@@ -104,7 +104,7 @@ public final class CreditPool {
 
     Recognition draw(BigDecimal creditsDrawn) {
         BigDecimal r = redeemed.add(creditsDrawn);
-        // a draw that would push R above E first revises E (brief §4)
+        // a draw that would push R above E first revises E (README "Prepaid credits", PROPORTIONAL)
         BigDecimal e = isProportional() && r.compareTo(expectedRedeemed) > 0 ? r : expectedRedeemed;
         long usage = usageCumulative(r) - usagePosted;
         // REMOTE: a dormant pool that is used again first gives back the breakage recognised for its dormancy

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
-/** Builds the journal entry a wallet event posts, from roles (brief §3); empty amounts post nothing. */
+/** Builds the journal entry a wallet event posts, from roles (README "What each business event posts"); empty amounts post nothing. */
 final class WalletPostings {
 
     private final ChartOfAccounts chart;

@@ -6,7 +6,7 @@ package dev.tokenledger.journal;
  */
 public final class PolicyVersions {
 
-    /** Manual entries, reversals and closed-period routing (brief §1, §6). */
+    /** Manual entries, reversals and closed-period routing (README "Periods" and "Rounding"). */
     public static final String LEDGER_CORE = "ledger-core/2026-11";
 
     private PolicyVersions() {

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Splits a total in minor units over lines in proportion to weights, by the largest-remainder method (brief §1):
+ * Splits a total in minor units over lines in proportion to weights, by the largest-remainder method (README "Rounding"):
  * floor every share, then hand the leftover units one at a time in descending order of fractional remainder,
  * ties to the line listed first. The shares always sum to the total.
  */

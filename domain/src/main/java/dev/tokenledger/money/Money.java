@@ -44,7 +44,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(exact.setScale(fractionDigits(currency), mode), currency);
     }
 
-    /** The ledger's rounding rule (brief §1): half-up, ties away from zero. */
+    /** The ledger's rounding rule (README "Rounding"): half-up, ties away from zero. */
     public static Money roundedHalfUp(BigDecimal exact, Currency currency) {
         return rounded(exact, currency, RoundingMode.HALF_UP);
     }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * Which accounting periods are closed, and where an entry dated in one of them posts instead (brief §6: the
+ * Which accounting periods are closed, and where an entry dated in one of them posts instead (README "Periods": the
  * first open period after it, flagged prior-period, keeping its original date).
  */
 public interface PeriodCalendar {

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 /**
- * Worked examples computed by hand from the accounting brief §3-§4. Postings are read as tables:
+ * Worked examples computed by hand under ASC 606-10-55-46 to 55-49 (README "Prepaid credits"). Postings are read as tables:
  * "DR 2300 27.00" debits the account with code 2300 (contract liability, prepaid credits) by 27.00.
  */
 class WalletTest {

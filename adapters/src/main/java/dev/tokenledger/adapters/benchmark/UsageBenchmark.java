@@ -1,6 +1,8 @@
 package dev.tokenledger.adapters.benchmark;
 
 import dev.tokenledger.adapters.demo.SyntheticAiCompany;
+import dev.tokenledger.adapters.demo.SyntheticAiCompanySetup;
+import dev.tokenledger.adapters.usageledger.UsageLedger;
 import dev.tokenledger.adapters.projections.ProjectionMonitor;
 import dev.tokenledger.adapters.usage.UsageFileImport;
 import dev.tokenledger.projections.usage.UsageReports;
@@ -42,16 +44,18 @@ public class UsageBenchmark implements ApplicationRunner {
     private final UsageFileImport fileImport;
     private final ProjectionMonitor monitor;
     private final UsageReports reports;
+    private final UsageLedger ledger;
     private final DSLContext db;
     private final DataSource dataSource;
     private final ApplicationContext context;
 
     public UsageBenchmark(SyntheticAiCompanySetup setup, UsageFileImport fileImport, ProjectionMonitor monitor,
-                          UsageReports reports, DSLContext db, DataSource dataSource, ApplicationContext context) {
+                          UsageReports reports, UsageLedger ledger, DSLContext db, DataSource dataSource, ApplicationContext context) {
         this.setup = setup;
         this.fileImport = fileImport;
         this.monitor = monitor;
         this.reports = reports;
+        this.ledger = ledger;
         this.db = db;
         this.dataSource = dataSource;
         this.context = context;
@@ -125,7 +129,7 @@ public class UsageBenchmark implements ApplicationRunner {
         YearMonth from = YearMonth.from(SyntheticAiCompany.START);
         YearMonth to = from.plusMonths(12);
         boolean glTies = reports.ties(from, to).stream().allMatch(UsageReports.Tie::ties);
-        boolean recordTies = reports.recordTies(from, to).stream().allMatch(UsageReports.RecordTie::ties);
+        boolean recordTies = ledger.recordTies(from, to).stream().allMatch(UsageLedger.RecordTie::ties);
         figures.put("usageLedgerTiesToGL", glTies);
         figures.put("recordsTieToPostings", recordTies);
 
@@ -220,7 +224,7 @@ public class UsageBenchmark implements ApplicationRunner {
         double[] byId = new double[ids.size()];
         for (int i = 0; i < byId.length; i++) {
             long t = System.nanoTime();
-            if (reports.record(ids.get(i)).isEmpty()) {
+            if (ledger.record(ids.get(i)).isEmpty()) {
                 throw new IllegalStateException("record " + ids.get(i) + " has a key but no row");
             }
             byId[i] = (System.nanoTime() - t) / 1e6;
@@ -231,7 +235,7 @@ public class UsageBenchmark implements ApplicationRunner {
             String posting = postings.get(i).get(0, String.class);
             String customer = postings.get(i).get(1, String.class);
             long t = System.nanoTime();
-            if (reports.recordsOfPosting(posting, customer, 100, 0).isEmpty()) {
+            if (ledger.recordsOfPosting(posting, customer, 100, 0).isEmpty()) {
                 throw new IllegalStateException("posting " + posting + " of " + customer + " has no records");
             }
             byPosting[i] = (System.nanoTime() - t) / 1e6;

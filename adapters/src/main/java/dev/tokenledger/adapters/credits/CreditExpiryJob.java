@@ -21,7 +21,7 @@ import java.time.ZoneId;
 
 /**
  * Expires every pool whose expiry date D plus the grace period for late usage has passed on the wall clock
- * (brief §4), dated D. Runs shortly after start (so a restart that missed the moment catches up) and then
+ * (README "Prepaid credits", expiry), dated D. Runs shortly after start (so a restart that missed the moment catches up) and then
  * periodically. Each pool is expired exactly once: the request id is derived from the pool, so a repeated run is
  * a no-op, and a pool expired explicitly in the meantime is left alone. Off with
  * {@code ledger.credits.auto-expiry.enabled=false} (bulk imports of history state expiries explicitly).

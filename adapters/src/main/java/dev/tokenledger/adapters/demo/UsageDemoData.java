@@ -1,15 +1,13 @@
 package dev.tokenledger.adapters.demo;
 
-import dev.tokenledger.adapters.benchmark.SyntheticAiCompanySetup;
 import dev.tokenledger.adapters.platform.LedgerProperties;
 import dev.tokenledger.adapters.projections.ProjectionMonitor;
 import dev.tokenledger.adapters.usage.UsageFileImport;
 import dev.tokenledger.costs.Commands.AllocateInfrastructureCost;
 import dev.tokenledger.costs.Commands.RecordVendorInvoice;
 import dev.tokenledger.projections.usage.UsageReports;
-import dev.tokenledger.projections.usage.UsageTables.RecordKey;
+import dev.tokenledger.adapters.usageledger.UsageLedger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,12 +38,12 @@ public class UsageDemoData implements ApplicationRunner {
     private final CommandGateway commands;
     private final UsageReports reports;
     private final ProjectionMonitor monitor;
-    private final DSLContext db;
+    private final UsageLedger ledger;
     private final int customers;
     private final long records;
 
     public UsageDemoData(LedgerProperties properties, SyntheticAiCompanySetup setup, UsageFileImport fileImport,
-                         CommandGateway commands, UsageReports reports, ProjectionMonitor monitor, DSLContext db,
+                         CommandGateway commands, UsageReports reports, ProjectionMonitor monitor, UsageLedger ledger,
                          @Value("${ledger.demo.customers:1000}") int customers,
                          @Value("${ledger.demo.usage-records:30000}") long records) {
         this.properties = properties;
@@ -54,7 +52,7 @@ public class UsageDemoData implements ApplicationRunner {
         this.commands = commands;
         this.reports = reports;
         this.monitor = monitor;
-        this.db = db;
+        this.ledger = ledger;
         this.customers = customers;
         this.records = records;
     }
@@ -62,7 +60,7 @@ public class UsageDemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         if (!properties.demo().enabled() || records <= 0 || args.containsOption("rebuild-projections")
-                || args.containsOption("import-usage") || db.fetchCount(RecordKey.TABLE) > 0) {
+                || args.containsOption("import-usage") || !ledger.isEmpty()) {
             return;
         }
         SyntheticAiCompany company = new SyntheticAiCompany(customers, 42);

@@ -4,6 +4,7 @@ import dev.tokenledger.rejection.RejectionCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenledger.adapters.platform.InvalidParameterException;
+import dev.tokenledger.adapters.usageledger.UsageLedger;
 import dev.tokenledger.projections.usage.UsageReports;
 import dev.tokenledger.usage.PricingCatalog;
 import dev.tokenledger.usage.PricingCatalogBook;
@@ -43,16 +44,18 @@ public class UsageController {
     private final CommandGateway commands;
     private final PricingCatalogBook catalog;
     private final UsageReports reports;
+    private final UsageLedger ledger;
     private final int maxBatchRecords;
 
     public UsageController(UsageIngestion ingestion, CommandGateway commands, PricingCatalogBook catalog,
-                           UsageReports reports, @Value("${ledger.reporting-zone:UTC}") String reportingZone,
+                           UsageReports reports, UsageLedger ledger, @Value("${ledger.reporting-zone:UTC}") String reportingZone,
                            @Value("${ledger.usage.max-batch-records:10000}") int maxBatchRecords) {
         this.ingestion = ingestion;
         this.parser = new UsageRecordParser(ZoneId.of(reportingZone));
         this.commands = commands;
         this.catalog = catalog;
         this.reports = reports;
+        this.ledger = ledger;
         this.maxBatchRecords = maxBatchRecords;
     }
 
@@ -92,8 +95,8 @@ public class UsageController {
 
     @GetMapping("/api/v1/usage/records/{recordId}")
     @Operation(summary = "One usage record as the usage ledger keeps it: price, cost, cards used, posting, journal entry")
-    public UsageReports.UsageRecordView record(@PathVariable String recordId) {
-        return reports.record(recordId).orElseThrow(() -> dev.tokenledger.rejection.LedgerRejection.of(
+    public UsageLedger.UsageRecordView record(@PathVariable String recordId) {
+        return ledger.record(recordId).orElseThrow(() -> dev.tokenledger.rejection.LedgerRejection.of(
                 RejectionCode.UNKNOWN_USAGE_RECORD, "recordId", "no accepted usage record has id " + recordId));
     }
 
@@ -109,7 +112,7 @@ public class UsageController {
 
     @GetMapping("/api/v1/usage/postings/{postingId}/records")
     @Operation(summary = "The usage records a posting carried, in time order (paged)")
-    public List<UsageReports.UsageRecordView> recordsOfPosting(@PathVariable String postingId,
+    public List<UsageLedger.UsageRecordView> recordsOfPosting(@PathVariable String postingId,
                                                                @RequestParam(required = false) String customerId,
                                                                @RequestParam(defaultValue = "100") int limit,
                                                                @RequestParam(defaultValue = "0") int offset) {
@@ -119,7 +122,7 @@ public class UsageController {
         if (offset < 0) {
             throw new InvalidParameterException("offset", "must not be negative");
         }
-        return reports.recordsOfPosting(postingId, customerId, limit, offset);
+        return ledger.recordsOfPosting(postingId, customerId, limit, offset);
     }
 
     // --- rate and cost cards -------------------------------------------------------------------------------
@@ -180,10 +183,10 @@ public class UsageController {
         YearMonth f = month("from", from);
         YearMonth t = month("to", to);
         var ties = reports.ties(f, t);
-        var recordTies = reports.recordTies(f, t);
+        var recordTies = ledger.recordTies(f, t);
         return Map.of("from", f.toString(), "to", t.toString(),
                 "tiesToGeneralLedger", ties.stream().allMatch(UsageReports.Tie::ties)
-                        && recordTies.stream().allMatch(UsageReports.RecordTie::ties),
+                        && recordTies.stream().allMatch(UsageLedger.RecordTie::ties),
                 "generalLedger", ties, "records", recordTies);
     }
 

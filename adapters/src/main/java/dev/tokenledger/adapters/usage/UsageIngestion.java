@@ -1,7 +1,6 @@
 package dev.tokenledger.adapters.usage;
 
-import dev.tokenledger.projections.usage.UsageTables.RecordKey;
-import dev.tokenledger.projections.usage.UsageTables.UsageRecordRow;
+import dev.tokenledger.adapters.usageledger.UsageLedger;
 import dev.tokenledger.rejection.RejectionCode;
 import dev.tokenledger.usage.RecordUsage;
 import dev.tokenledger.usage.UsageOutcome;
@@ -11,20 +10,12 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.SQLDialect;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ingests a batch of usage records exactly once. In one database transaction it drops duplicates (by record id,
@@ -49,27 +39,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public class UsageIngestion {
 
     private static final Logger log = LoggerFactory.getLogger(UsageIngestion.class);
-    private static final int KEY_LOOKUP_CHUNK = 5_000;
     private static final int ATTEMPTS = 5;
-    private static final String COPY_KEYS = "COPY usage_record_key (record_id, fingerprint, usage_date) FROM STDIN";
-    private static final String COPY_RECORDS = "COPY usage_record (" + String.join(", ",
-            UsageRecordRow.COLUMNS.stream().map(Field::getName).toList()) + ") FROM STDIN";
 
     private final CommandGateway commands;
     private final TransactionManager transactionManager;
-    private final DSLContext db;
-    private final DataSource dataSource;
-    private final boolean postgres;
-    /** Months whose partition is known to exist (PostgreSQL); cleared whenever a transaction fails. */
-    private final Set<LocalDate> partitions = ConcurrentHashMap.newKeySet();
+    private final UsageLedger ledger;
 
-    public UsageIngestion(CommandGateway commands, TransactionManager transactionManager, DSLContext db,
-                          DataSource dataSource) {
+    public UsageIngestion(CommandGateway commands, TransactionManager transactionManager, UsageLedger ledger) {
         this.commands = commands;
         this.transactionManager = transactionManager;
-        this.db = db;
-        this.dataSource = dataSource;
-        this.postgres = db.dialect().family() == SQLDialect.POSTGRES;
+        this.ledger = ledger;
     }
 
     /** Why one record was not accepted; {@code position} is its index in the batch or its line in a file. */
@@ -99,7 +78,7 @@ public class UsageIngestion {
             try {
                 return ingestOnce(batch, attempt == 1 ? knownBeforehand : null);
             } catch (RuntimeException e) {
-                partitions.clear();
+                ledger.forgetPartitions();
                 if (!retryable(e)) {
                     throw e;
                 }
@@ -136,7 +115,7 @@ public class UsageIngestion {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactionManager);
         try {
-            Map<String, String> known = knownBeforehand != null ? knownBeforehand : knownFingerprints(first.keySet());
+            Map<String, String> known = knownBeforehand != null ? knownBeforehand : ledger.knownFingerprints(first.keySet());
             Map<String, List<UsageRecord>> byCustomer = new TreeMap<>(); // fixed order: no lock-order deadlocks
             Map<String, UsageRecordParser.Parsed> fresh = HashMap.newHashMap(first.size());
             for (UsageRecordParser.Parsed p : first.values()) {
@@ -191,7 +170,7 @@ public class UsageIngestion {
                 }
             }
             long appendStarted = System.nanoTime();
-            append(rows);
+            ledger.append(rows);
             long commitStarted = System.nanoTime();
             unitOfWork.commit();
             if (log.isDebugEnabled()) {
@@ -209,6 +188,11 @@ public class UsageIngestion {
         }
     }
 
+    /** The fingerprints the usage ledger holds for these ids (looked up ahead of a batch by the file import). */
+    public Map<String, String> knownFingerprints(java.util.Collection<String> ids) {
+        return ledger.knownFingerprints(ids);
+    }
+
     /**
      * "b", the time in milliseconds as 12 hex digits, then 12 random ones. Later batches sort after earlier ones, so
      * postings list in the order they were made and the posting index grows at its end.
@@ -224,20 +208,6 @@ public class UsageIngestion {
                 "record " + p.record().recordId() + " was already received with different content");
     }
 
-    /** The fingerprints the usage ledger holds for these record ids (ids it does not hold are absent). */
-    public Map<String, String> knownFingerprints(java.util.Collection<String> ids) {
-        Map<String, String> known = new HashMap<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += KEY_LOOKUP_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + KEY_LOOKUP_CHUNK));
-            // an IN list uses the primary key. Measured worse: "= ANY(array)" (PostgreSQL scanned the table once per
-            // element) and a join on the unnested ids (a 5-million-record import slowed down as the key table grew)
-            db.select(RecordKey.RECORD_ID, RecordKey.FINGERPRINT).from(RecordKey.TABLE)
-                    .where(RecordKey.RECORD_ID.in(chunk)).forEach(r -> known.put(r.value1(), r.value2()));
-        }
-        return known;
-    }
-
     private static Object[] row(UsageRecordParser.Parsed p, UsageOutcome.Priced priced, String batchId, OffsetDateTime now) {
         UsageRecord r = p.record();
         return new Object[]{r.recordId(), r.customerId(), r.endUserId(), r.occurredAt().atOffset(ZoneOffset.UTC),
@@ -248,71 +218,6 @@ public class UsageIngestion {
                 p.otherUnitsText(), p.metadata(), priced.currency(), priced.value(), priced.cost(), priced.costRole().name(),
                 priced.rateCards(), priced.costCard(), priced.postingId(), priced.entryId(), batchId, now,
                 r.fingerprint()};
-    }
-
-    /** Appends the records and their keys: COPY on PostgreSQL, JDBC batches elsewhere. */
-    private void append(List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        if (postgres) {
-            copy(rows);
-            return;
-        }
-        var insertRecords = db.batch(db.insertInto(UsageRecordRow.TABLE, UsageRecordRow.COLUMNS)
-                .values(new Object[UsageRecordRow.COLUMNS.size()]));
-        var insertKeys = db.batch(db.insertInto(RecordKey.TABLE, RecordKey.RECORD_ID, RecordKey.FINGERPRINT, RecordKey.USAGE_DATE)
-                .values((String) null, null, null));
-        for (Object[] row : rows) {
-            insertRecords = insertRecords.bind(java.util.Arrays.copyOf(row, UsageRecordRow.COLUMNS.size()));
-            insertKeys = insertKeys.bind(row[0], row[row.length - 1], row[4]);
-        }
-        insertKeys.execute();
-        insertRecords.execute();
-    }
-
-    private void copy(List<Object[]> rows) {
-        LocalDate lastDate = null;
-        for (Object[] row : rows) {
-            LocalDate date = (LocalDate) row[4];
-            if (lastDate != null && date.getYear() == lastDate.getYear() && date.getMonth() == lastDate.getMonth()) {
-                continue; // rows come customer by customer in time order: the month rarely changes from one to the next
-            }
-            lastDate = date;
-            LocalDate month = date.withDayOfMonth(1);
-            if (partitions.add(month)) {
-                db.fetch("SELECT ensure_usage_record_partition(?::date)", month);
-            }
-        }
-        int columns = UsageRecordRow.COLUMNS.size();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
-            CopyTextWriter keys = new CopyTextWriter(copyApi.copyIn(COPY_KEYS));
-            for (Object[] row : rows) {
-                keys.row(row[0], row[row.length - 1], row[4]);
-            }
-            keys.finish();
-            CopyTextWriter records = new CopyTextWriter(copyApi.copyIn(COPY_RECORDS));
-            for (Object[] row : rows) {
-                for (int i = 0; i < columns; i++) {
-                    records.field(row[i]);
-                }
-                records.endRow();
-            }
-            records.finish();
-        } catch (SQLException e) {
-            throw new UsageLedgerWriteException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    /** A write to the usage ledger failed; the whole batch rolls back. */
-    static final class UsageLedgerWriteException extends RuntimeException {
-        UsageLedgerWriteException(Exception cause) {
-            super(cause.getMessage(), cause);
-        }
     }
 
     /** Conflicts with a concurrent writer (same record id, same wallet, a partition another one is creating): safe to run again. */

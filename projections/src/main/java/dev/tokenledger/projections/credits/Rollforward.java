@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Contract liability for prepaid credits, period by period (brief §6): opening + additions - usage revenue -
+ * Contract liability for prepaid credits, period by period (ASC 606-10-50-8 and 50-10; README "Reports"): opening + additions - usage revenue -
  * breakage - escheat - refunds + adjustments = closing, per customer and pool, with the revenue of the period that
  * came out of the opening balance. {@code closingPerGeneralLedger} is the GL balance of the account at period end.
  */

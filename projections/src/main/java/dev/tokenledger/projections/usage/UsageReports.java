@@ -16,14 +16,11 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 import static dev.tokenledger.projections.usage.UsageTables.InfrastructureShare;
 import static dev.tokenledger.projections.usage.UsageTables.Posting;
-import static dev.tokenledger.projections.usage.UsageTables.RecordKey;
-import static dev.tokenledger.projections.usage.UsageTables.UsageRecordRow;
 
 /**
  * Usage and margin reports read from the usage sub-ledger (its postings), with their ties to the general ledger.
@@ -223,44 +220,6 @@ public class UsageReports {
         return ties;
     }
 
-    /**
-     * The records against their postings, per usage month and currency: the records' exact value and cost sum to the
-     * postings' exact value and cost, and their count to the postings' record count (every record is traceable).
-     */
-    public record RecordTie(String usageMonth, String currency, long records, long postedRecords,
-                            BigDecimal recordsValue, BigDecimal postedValue, BigDecimal recordsCost,
-                            BigDecimal postedCost, boolean ties) {
-    }
-
-    public List<RecordTie> recordTies(YearMonth from, YearMonth to) {
-        var month = monthOf(UsageRecordRow.USAGE_DATE);
-        Map<List<String>, Object[]> byMonth = new TreeMap<>(MarginRowOrder.INSTANCE);
-        db.select(month, UsageRecordRow.CURRENCY, DSL.count(), DSL.sum(UsageRecordRow.EXACT_VALUE), DSL.sum(UsageRecordRow.EXACT_COST))
-                .from(UsageRecordRow.TABLE)
-                .where(UsageRecordRow.USAGE_DATE.between(from.atDay(1), to.atEndOfMonth()))
-                .groupBy(month, UsageRecordRow.CURRENCY)
-                .forEach(r -> byMonth.put(List.of(r.value1(), r.value2().strip()),
-                        new Object[]{(long) r.value3(), 0L, r.value4(), BigDecimal.ZERO, r.value5(), BigDecimal.ZERO}));
-        db.select(Posting.USAGE_MONTH, Posting.CURRENCY, DSL.sum(Posting.RECORDS), DSL.sum(Posting.EXACT_VALUE), DSL.sum(Posting.EXACT_COST))
-                .from(Posting.TABLE)
-                .where(Posting.USAGE_MONTH.between(from.toString(), to.toString()))
-                .groupBy(Posting.USAGE_MONTH, Posting.CURRENCY)
-                .forEach(r -> {
-                    Object[] v = byMonth.computeIfAbsent(List.of(r.value1(), r.value2().strip()),
-                            k -> new Object[]{0L, 0L, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-                    v[1] = r.value3().longValue();
-                    v[3] = r.value4();
-                    v[5] = r.value5();
-                });
-        List<RecordTie> ties = new ArrayList<>();
-        byMonth.forEach((k, v) -> ties.add(new RecordTie(k.get(0), k.get(1), (long) v[0], (long) v[1],
-                ((BigDecimal) v[2]).stripTrailingZeros(), ((BigDecimal) v[3]).stripTrailingZeros(),
-                ((BigDecimal) v[4]).stripTrailingZeros(), ((BigDecimal) v[5]).stripTrailingZeros(),
-                (long) v[0] == (long) v[1] && ((BigDecimal) v[2]).compareTo((BigDecimal) v[3]) == 0
-                        && ((BigDecimal) v[4]).compareTo((BigDecimal) v[5]) == 0)));
-        return ties;
-    }
-
     /** A posting group as the sub-ledger holds it: the trace from a GL entry to its records starts here. */
     public record PostingView(String postingId, String entryId, String customerId, String model, String feature,
                               String costRole, String usageMonth, String effectiveDate, String postingDate,
@@ -283,45 +242,6 @@ public class UsageReports {
                         r.get(Posting.RECORDS), r.get(Posting.TOKENS), r.get(Posting.EXACT_VALUE).stripTrailingZeros(),
                         r.get(Posting.REVENUE_MINOR), r.get(Posting.EXACT_COST).stripTrailingZeros(), r.get(Posting.COST_MINOR),
                         r.get(Posting.RATE_CARDS), r.get(Posting.COST_CARDS)));
-    }
-
-    /** One usage record as the usage ledger keeps it. */
-    public record UsageRecordView(String recordId, String customerId, String endUserId, String occurredAt,
-                                  String usageDate, String model, String feature, String provider, long inputTokens,
-                                  long outputTokens, long cachedTokens, String otherUnits, String metadata,
-                                  String currency, BigDecimal exactValue, BigDecimal exactCost, String costRole,
-                                  String rateCards, String costCard, String postingId, String entryId, String batchId,
-                                  String recordedAt) {
-    }
-
-    public Optional<UsageRecordView> record(String recordId) {
-        // the key's usage date names the one partition to read (PostgreSQL prunes the others at execution)
-        var usageDate = DSL.select(RecordKey.USAGE_DATE).from(RecordKey.TABLE).where(RecordKey.RECORD_ID.eq(recordId));
-        return db.select(UsageRecordRow.COLUMNS).from(UsageRecordRow.TABLE).where(UsageRecordRow.RECORD_ID.eq(recordId))
-                .and(UsageRecordRow.USAGE_DATE.eq(usageDate)).fetchOptional(UsageReports::view);
-    }
-
-    public List<UsageRecordView> recordsOfPosting(String postingId, String customerId, int limit, int offset) {
-        var condition = UsageRecordRow.POSTING_ID.eq(postingId);
-        if (customerId != null) {
-            condition = condition.and(UsageRecordRow.CUSTOMER_ID.eq(customerId));
-        }
-        return db.select(UsageRecordRow.COLUMNS).from(UsageRecordRow.TABLE).where(condition)
-                .orderBy(UsageRecordRow.OCCURRED_AT, UsageRecordRow.RECORD_ID).limit(limit).offset(offset)
-                .fetch(UsageReports::view);
-    }
-
-    private static UsageRecordView view(Record r) {
-        return new UsageRecordView(r.get(UsageRecordRow.RECORD_ID), r.get(UsageRecordRow.CUSTOMER_ID),
-                r.get(UsageRecordRow.END_USER_ID), r.get(UsageRecordRow.OCCURRED_AT).toInstant().toString(),
-                r.get(UsageRecordRow.USAGE_DATE).toString(), r.get(UsageRecordRow.MODEL), r.get(UsageRecordRow.FEATURE),
-                r.get(UsageRecordRow.PROVIDER), r.get(UsageRecordRow.INPUT_TOKENS), r.get(UsageRecordRow.OUTPUT_TOKENS),
-                r.get(UsageRecordRow.CACHED_TOKENS), r.get(UsageRecordRow.OTHER_UNITS), r.get(UsageRecordRow.METADATA),
-                r.get(UsageRecordRow.CURRENCY).strip(), r.get(UsageRecordRow.EXACT_VALUE).stripTrailingZeros(),
-                r.get(UsageRecordRow.EXACT_COST).stripTrailingZeros(), r.get(UsageRecordRow.COST_ROLE),
-                r.get(UsageRecordRow.RATE_CARDS), r.get(UsageRecordRow.COST_CARD), r.get(UsageRecordRow.POSTING_ID),
-                r.get(UsageRecordRow.ENTRY_ID), r.get(UsageRecordRow.BATCH_ID),
-                r.get(UsageRecordRow.RECORDED_AT).toInstant().toString());
     }
 
     /** Tokens by customer and model for a month: the basis infrastructure cost is allocated by. */

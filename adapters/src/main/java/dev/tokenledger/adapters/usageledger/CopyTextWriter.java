@@ -1,4 +1,4 @@
-package dev.tokenledger.adapters.usage;
+package dev.tokenledger.adapters.usageledger;
 
 import org.postgresql.copy.CopyIn;
 

@@ -1,4 +1,4 @@
-package dev.tokenledger.adapters.usage;
+package dev.tokenledger.adapters.usageledger;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -1,6 +1,5 @@
-package dev.tokenledger.adapters.benchmark;
+package dev.tokenledger.adapters.demo;
 
-import dev.tokenledger.adapters.demo.SyntheticAiCompany;
 import dev.tokenledger.adapters.journal.CommandBatches;
 import org.springframework.stereotype.Component;
 
