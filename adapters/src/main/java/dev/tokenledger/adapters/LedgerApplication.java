@@ -10,7 +10,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class LedgerApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--hash-password")) {
+            dev.tokenledger.adapters.platform.UserPasswords.printHash(args);
+            return;
+        }
         disableAxonUpdateChecker();
         SpringApplication.run(LedgerApplication.class, args);
     }

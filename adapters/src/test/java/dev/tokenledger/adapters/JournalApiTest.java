@@ -77,7 +77,10 @@ class JournalApiTest {
         assertThat(steps.get(0).at("/principal").asText()).isEqualTo("accountant");
         assertThat(steps.get(0).at("/correlationId").asText()).isNotBlank();
         assertThat(steps.get(0).at("/policyVersion").asText()).isEqualTo("ledger-core/2026-11");
-        assertThat(steps.get(0).at("/event/payload").asText()).contains("\"entryId\":\"usd-1\"");
+        assertThat(steps.get(0).at("/event/payload/journalEntry/entryId").asText()).isEqualTo("usd-1");
+        assertThat(steps.get(0).at("/event/payloadRevision").asText()).isEqualTo("2");
+        assertThat(steps.get(0).at("/event/metaData/principal").asText()).isEqualTo("accountant");
+        assertThat(steps.get(0).at("/event/payload").toString()).doesNotContain("\"zero\"").doesNotContain("\"positive\"");
         assertThat(steps.get(1).at("/eventType").asText()).isEqualTo("JournalEntryReversed");
         var reversalTrail = http.get("auditor", "/api/v1/audit-trail/usd-1-r");
         assertThat(reversalTrail.body().at("/steps/0/eventType").asText()).isEqualTo("ReversalEntryPosted");

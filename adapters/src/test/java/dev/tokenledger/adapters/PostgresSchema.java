@@ -28,6 +28,8 @@ public final class PostgresSchema {
         registry.add("spring.datasource.password", () -> PASSWORD);
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("ledger.demo.enabled", () -> "false");
+        // tests sign in as the demo users on PostgreSQL, which production configuration refuses
+        registry.add("ledger.security.allow-demo-users", () -> "true");
         // tests drive CreditExpiryJob.expireDuePools with their own dates; the wall-clock trigger stays off
         registry.add("ledger.credits.auto-expiry.enabled", () -> "false");
         LedgerApplicationTestSupport.disableUpdateChecker();
@@ -46,7 +48,8 @@ public final class PostgresSchema {
         return new org.springframework.boot.builder.SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
                 "--spring.datasource.password=" + PASSWORD, "--spring.flyway.schemas=" + schema,
-                "--ledger.demo.enabled=false", "--ledger.credits.auto-expiry.enabled=false");
+                "--ledger.demo.enabled=false", "--ledger.credits.auto-expiry.enabled=false",
+                "--ledger.security.allow-demo-users=true");
     }
 
     public static String recreate(String schema) {

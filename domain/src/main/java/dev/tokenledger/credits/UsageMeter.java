@@ -78,7 +78,7 @@ final class UsageMeter {
         Violations v = new Violations();
         RequestChecks.id(v, "drawId", drawId);
         RequestChecks.date(v, "effectiveDate", date);
-        RequestChecks.text(v, "usageReference", usageReference, Limits.MAX_TEXT);
+        RequestChecks.text(v, "usageReference", usageReference, Limits.MAX_REFERENCE);
         pools.checkNotBeforeFirstPool(v, date);
         boolean byCredits = credits != null;
         BigDecimal wanted = null;

@@ -44,6 +44,9 @@ public final class Limits {
     /** Memos, reasons, evidence and other free text: at most this many characters, no control characters. */
     public static final int MAX_TEXT = 1000;
 
+    /** A short reference a client attaches (a usage draw's reference): it becomes part of an entry's memo. */
+    public static final int MAX_REFERENCE = 200;
+
     /** Dimension values on journal lines (customer, model, feature ...): 1-128 printable characters. */
     public static final int MAX_DIMENSION = 128;
 

@@ -58,6 +58,8 @@ public enum RejectionCode {
     ESTIMATE_OUT_OF_RANGE(Category.INVALID, "The expected redemptions must lie between credits redeemed and credits granted"),
     UNBALANCED(Category.INVALID, "Debits and credits differ in a currency"),
     INVALID_PERIOD(Category.INVALID, "The period is not a calendar month YYYY-MM"),
+    EVENT_NOT_FAILING(Category.CONFLICT, "The event is not one the projections are failing on"),
+    EVENT_ALREADY_EXCLUDED(Category.CONFLICT, "The event is already excluded from the projections"),
     PERIOD_ALREADY_CLOSED(Category.CONFLICT, "The period is already closed"),
     PERIOD_NOT_CLOSED(Category.CONFLICT, "The period is not closed");
 

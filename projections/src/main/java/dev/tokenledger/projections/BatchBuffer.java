@@ -13,11 +13,26 @@ import java.util.function.Supplier;
  */
 public final class BatchBuffer {
 
+    /**
+     * Set while a batch that failed when flushed is retried: writes are then flushed event by event, inside each
+     * handler, so the failure names the one event the database refused (ARCHITECTURE.md, "How an event reaches the
+     * reports").
+     */
+    private static volatile boolean isolating;
+
     private BatchBuffer() {
     }
 
+    public static void isolate(boolean eventByEvent) {
+        isolating = eventByEvent;
+    }
+
+    public static boolean isolating() {
+        return isolating;
+    }
+
     public static <T> void write(String key, Supplier<T> create, Consumer<T> add, Consumer<T> flush) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (isolating || !CurrentUnitOfWork.isStarted()) {
             T buffer = create.get();
             add.accept(buffer);
             flush.accept(buffer);

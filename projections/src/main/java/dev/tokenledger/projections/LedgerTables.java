@@ -73,8 +73,9 @@ public final class LedgerTables {
         public static final Field<String> MODEL = f("account_balance", "model", SQLDataType.VARCHAR);
         public static final Field<String> FEATURE = f("account_balance", "feature", SQLDataType.VARCHAR);
         public static final Field<String> PRODUCT = f("account_balance", "product", SQLDataType.VARCHAR);
-        public static final Field<Long> DEBIT_MINOR = f("account_balance", "debit_minor", SQLDataType.BIGINT);
-        public static final Field<Long> CREDIT_MINOR = f("account_balance", "credit_minor", SQLDataType.BIGINT);
+        /** NUMERIC(38): the sum of every line ever posted, which no number of postings can overflow. */
+        public static final Field<java.math.BigDecimal> DEBIT_MINOR = f("account_balance", "debit_minor", SQLDataType.NUMERIC(38, 0));
+        public static final Field<java.math.BigDecimal> CREDIT_MINOR = f("account_balance", "credit_minor", SQLDataType.NUMERIC(38, 0));
         public static final Field<Long> LINE_COUNT = f("account_balance", "line_count", SQLDataType.BIGINT);
 
         private AccountBalance() {

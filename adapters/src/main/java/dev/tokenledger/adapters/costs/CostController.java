@@ -1,6 +1,7 @@
 package dev.tokenledger.adapters.costs;
 
-import dev.tokenledger.adapters.platform.InvalidParameterException;
+import dev.tokenledger.adapters.platform.NotReadyException;
+import dev.tokenledger.periods.PeriodIds;
 import dev.tokenledger.adapters.projections.ProjectionMonitor;
 import dev.tokenledger.costs.Commands.AllocateInfrastructureCost;
 import dev.tokenledger.costs.Commands.RecordVendorInvoice;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeoutException;
 
 @RestController
@@ -52,16 +52,13 @@ public class CostController {
                     + "month. The basis is the month's usage in the usage ledger once projections have caught up; "
                     + "the allocation is recorded in the event, so it never changes afterwards.")
     public ResponseEntity<CostResult> infrastructure(@RequestBody InfrastructureCost cost) throws InterruptedException {
-        YearMonth month;
+        YearMonth month = PeriodIds.parse(cost.period(), "period");
         try {
-            month = YearMonth.parse(cost.period() == null ? "" : cost.period());
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("period", "the month YYYY-MM the cost belongs to");
-        }
-        try {
-            projections.awaitCaughtUp(Duration.ofSeconds(30));
+            // the basis is the month's usage as the projections hold it: they must have everything stored so far
+            projections.awaitCaughtUp(Duration.ofSeconds(10));
         } catch (TimeoutException e) {
-            throw new IllegalStateException("projections are still catching up; try again shortly");
+            throw new NotReadyException("the usage projections are still catching up; nothing was stored, send the "
+                    + "request again shortly", 10);
         }
         var basis = reports.tokenShares(month, cost.currency() == null ? "" : cost.currency());
         CostResult result = commands.sendAndWait(new AllocateInfrastructureCost(cost.allocationId(), cost.vendor(),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tokenledger.adapters.projections.ProjectionExclusions;
 import dev.tokenledger.adapters.projections.ProjectionFailures;
 import dev.tokenledger.chart.ChartOfAccounts;
 import dev.tokenledger.credits.CreditProgram;
@@ -29,8 +30,9 @@ import dev.tokenledger.projections.periods.PeriodStatusProjection;
 import dev.tokenledger.projections.reports.LedgerReports;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
@@ -158,7 +160,8 @@ public class AxonConfiguration {
                 .configureAggregate(org.axonframework.config.AggregateConfigurer.defaultConfiguration(Wallet.class)
                         .configureCache(c -> new BoundedAggregateCache(walletCacheSize)))
                 .configureAggregate(dev.tokenledger.usage.PricingCatalog.class)
-                .configureAggregate(dev.tokenledger.costs.CostPosting.class);
+                .configureAggregate(dev.tokenledger.costs.CostPosting.class)
+                .configureAggregate(dev.tokenledger.operations.ProjectionDecisions.class);
     }
 
     /**
@@ -171,14 +174,56 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public ConfigurerModule projectionErrorHandling(ProjectionFailures failures) {
+    public ProjectionExclusions projectionExclusions(org.springframework.beans.factory.ObjectProvider<EventStore> eventStore) {
+        return new ProjectionExclusions(eventStore::getObject);
+    }
+
+    @Bean
+    public ConfigurerModule projectionErrorHandling(ProjectionFailures failures, ProjectionExclusions exclusions) {
         return configurer -> configurer.eventProcessing(processing -> processing
+                // a handler that throws, and a batch the database refuses at commit, are both recorded and rethrown
                 .registerDefaultListenerInvocationErrorHandler(c -> failures)
-                .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> failures)
+                // events an operator excluded (audited, in the event store) never reach the projections
+                .registerHandlerInterceptor(ProcessingGroups.LEDGER, c -> exclusions)
                 // a segment that only skipped events meant for other segments stores its token on claim
                 // extension; doing that every 500 ms (not 5 s) keeps lag and rebuild progress honest
                 .registerPooledStreamingEventProcessorConfiguration(ProcessingGroups.LEDGER,
                         (c, builder) -> builder.claimExtensionThreshold(500)));
+    }
+
+    /**
+     * The event store, reading from storage on every stream: no shared cache of recent events, so a rebuild answers
+     * from the stored rows themselves (a row changed outside the ledger shows in the next rebuild, and the audit
+     * chain's verification will name it).
+     */
+    /** Axon's JDBC storage engine on Flyway's tables, with the ledger's serializers and upcasters. */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 org.axonframework.common.jdbc.ConnectionProvider connectionProvider,
+                                                 org.axonframework.common.transaction.TransactionManager transactionManager,
+                                                 EventSchema eventSchema) {
+        return org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
+    }
+
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .optimizeEventConsumption(false)
+                .build();
     }
 
     @Bean

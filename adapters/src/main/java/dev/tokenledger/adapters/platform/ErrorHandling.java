@@ -1,8 +1,8 @@
 package dev.tokenledger.adapters.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.tokenledger.rejection.LedgerRejection;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -11,7 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -31,22 +37,36 @@ public class ErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
+    /** Whether the failure is the database being out of reach or out of connections (SQLSTATE class 08, 57P0x). */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(LedgerRejection.class)
     ProblemDetail rejected(LedgerRejection rejection) {
         return ProblemResponses.of(rejection);
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e) {
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof LedgerRejection rejection) {
-            return rejected(rejection);
+            return respond(rejected(rejection));
         }
         if (cause instanceof AggregateNotFoundException notFound) {
-            return notFound(notFound);
+            return respond(notFound(notFound));
         }
         if (cause instanceof ConcurrencyException concurrency) {
-            return concurrent(concurrency);
+            return respond(concurrent(concurrency));
         }
         return unexpected(e);
     }
@@ -66,24 +86,28 @@ public class ErrorHandling {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof RequestTooLargeException) {
+            return tooLarge();
+        }
         if (e.getCause() instanceof JsonMappingException mapping) {
+            if (mapping.getCause() instanceof RequestTooLargeException) {
+                return tooLarge();
+            }
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String detail;
-            if (mapping instanceof UnrecognizedPropertyException unknown) {
-                detail = "unknown field '" + unknown.getPropertyName() + "'";
-            } else if (mapping instanceof InvalidFormatException invalid) {
-                detail = "value '" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName()
-                        + (invalid.getTargetType().isEnum() ? " (one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants()) + ")" : "");
-            } else {
-                detail = mapping.getOriginalMessage();
-            }
-            return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request", detail,
-                    field.isEmpty() ? null : field);
+            return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+                    JsonErrors.describe(mapping), field.isEmpty() ? null : field);
         }
-        if (e.getCause() instanceof RequestTooLargeException) {
-            return tooLarge();
+        if (e.getCause() instanceof StreamConstraintsException) {
+            return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+                    "a number or text in the body is longer than the ledger reads (numbers: at most "
+                            + JsonConfiguration.MAX_NUMBER_LENGTH + " characters)", null);
+        }
+        if (e.getCause() instanceof JsonProcessingException parse && parse.getLocation() != null) {
+            return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+                    "the body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
+                            + parse.getLocation().getColumnNr() + ")", null);
         }
         return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
                 "the body is not valid JSON for this endpoint", null);
@@ -130,10 +154,43 @@ public class ErrorHandling {
         return ProblemResponses.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "no such endpoint", null);
     }
 
+    @ExceptionHandler(NotReadyException.class)
+    ResponseEntity<ProblemDetail> notReady(NotReadyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "NOT_READY", "Not ready",
+                        e.getMessage(), null));
+    }
+
+    /**
+     * No database connection was free within the pool's timeout, or the database is restarting: nothing was stored,
+     * the request can be sent again as it is.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            TransientDataAccessResourceException.class, java.sql.SQLTransientConnectionException.class})
+    ResponseEntity<ProblemDetail> databaseBusy(Exception e) {
+        log.warn("Database not available for a request: {}", e.toString());
+        return notReady(new NotReadyException("the database is busy or restarting; nothing was stored, send the request again", 2));
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseUnavailable(e)) {
+            return databaseBusy(e);
+        }
+        if (e instanceof org.springframework.web.ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own refusals (406, 415, binding errors ...): the status, in words that name no Java type
+            HttpStatus status = HttpStatus.valueOf(spring.getStatusCode().value());
+            return respond(ProblemResponses.problem(status, "REQUEST_REFUSED", status.getReasonPhrase(),
+                    "the request was refused: " + status.getReasonPhrase().toLowerCase(), null));
+        }
         log.error("Unexpected error", e);
-        return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
-                "the ledger could not complete the request; nothing was stored", null);
+        return respond(ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
+                "the ledger could not complete the request; nothing was stored", null));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -17,16 +17,25 @@ public record LedgerProperties(String chartFile, Long maxRequestBytes, Demo demo
     public LedgerProperties {
         maxRequestBytes = maxRequestBytes == null ? 1_048_576L : maxRequestBytes;
         demo = demo == null ? new Demo(false) : demo;
-        security = security == null ? new Security(List.of()) : security;
+        security = security == null ? new Security(List.of(), null) : security;
     }
 
     public record Demo(boolean enabled) {
     }
 
-    public record Security(List<User> users) {
+    /**
+     * @param allowDemoUsers whether the demo users and plain-text ({noop}) passwords may be used: by default only in
+     *                       demo mode (tests and evaluations on PostgreSQL set it explicitly)
+     */
+    public record Security(List<User> users, Boolean allowDemoUsers) {
         public Security {
             users = users == null ? List.of() : List.copyOf(users);
         }
+    }
+
+    /** Demo users and plain-text passwords are accepted in demo mode, or where explicitly allowed. */
+    public boolean demoUsersAllowed() {
+        return security.allowDemoUsers() != null ? security.allowDemoUsers() : demo.enabled();
     }
 
     public record User(String name, String password, Set<Role> roles) {

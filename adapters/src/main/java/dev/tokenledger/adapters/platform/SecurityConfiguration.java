@@ -71,16 +71,18 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public UserDetailsService users(LedgerProperties properties) {
-        List<UserDetails> users = properties.security().users().stream()
+    public UserDetailsService users(LedgerProperties properties, PasswordEncoder encoder) {
+        List<LedgerProperties.User> configured = properties.security().users();
+        if (configured.isEmpty()) {
+            throw new IllegalStateException("ledger.security.users is empty: configure at least one user");
+        }
+        UserPasswords.check(configured, properties.demoUsersAllowed(), encoder);
+        List<UserDetails> users = configured.stream()
                 .map(u -> User.withUsername(u.name())
                         .password(u.password())
                         .roles(u.roles().stream().map(Enum::name).toArray(String[]::new))
                         .build())
                 .toList();
-        if (users.isEmpty()) {
-            throw new IllegalStateException("ledger.security.users is empty: configure at least one user");
-        }
         return new InMemoryUserDetailsManager(users);
     }
 

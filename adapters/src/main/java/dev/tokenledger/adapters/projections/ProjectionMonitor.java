@@ -36,13 +36,56 @@ public class ProjectionMonitor {
     private final EventStore eventStore;
     private final DSLContext db;
     private final ProjectionFailures failures;
+    private final ProjectionExclusions exclusions;
+    /** Set by the rebuilder while every projection is being rebuilt. */
+    private volatile boolean rebuilding;
 
     public ProjectionMonitor(EventProcessingConfiguration processing, EventStore eventStore, DSLContext db,
-                             ProjectionFailures failures) {
+                             ProjectionFailures failures, ProjectionExclusions exclusions) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.db = db;
         this.failures = failures;
+        this.exclusions = exclusions;
+    }
+
+    void rebuilding(boolean running) {
+        rebuilding = running;
+    }
+
+    public boolean rebuilding() {
+        return rebuilding;
+    }
+
+    /**
+     * As of which event the read models stand, read in the caller's transaction (a report reads its rows and this in
+     * one snapshot): the lowest position every projection processor has committed, the newest stored event, and
+     * whether the view is complete (caught up, not rebuilding, no event failing or excluded).
+     */
+    public ReadPosition readPosition() {
+        List<ProcessorStatus> status = status();
+        long position = status.stream().mapToLong(ProcessorStatus::position).min().orElse(-1);
+        long head = headPosition();
+        boolean failing = status.stream().anyMatch(s -> !s.errors().isEmpty());
+        int excluded = exclusions.excluded().size();
+        boolean complete = position >= head && !rebuilding && !failing && excluded == 0;
+        return new ReadPosition(position, head, Math.max(0, head - position), complete, rebuilding, failing, excluded);
+    }
+
+    /**
+     * @param position       the event position the read models have committed (-1: none)
+     * @param head           the newest event in the store (-1: empty)
+     * @param complete       true when the view holds every stored event and nothing is failing or excluded
+     * @param excludedEvents events left out of the projections by operators' decisions
+     */
+    public record ReadPosition(long position, long head, long lag, boolean complete, boolean rebuilding, boolean failing,
+                               int excludedEvents) {
+    }
+
+    /** Checks the processors every few seconds, so a failure that has been passed is forgotten promptly. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT3S", initialDelayString = "PT3S")
+    void watch() {
+        status();
     }
 
     public List<StreamingEventProcessor> processors() {
@@ -70,18 +113,22 @@ public class ProjectionMonitor {
             boolean replaying = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying)
                     && position < head;
             List<String> errors = new ArrayList<>();
+            var failure = failures.blocking(processor.getName(), position);
             for (EventTrackerStatus s : processor.processingStatus().values()) {
-                if (s.isErrorState() && s.getError() != null) {
-                    errors.add("segment " + s.getSegment().getSegmentId() + ": " + s.getError());
+                if (failure.isEmpty() && s.isErrorState() && s.getError() != null) {
+                    errors.add("segment " + s.getSegment().getSegmentId() + ": " + ProjectionFailures.describe(s.getError()));
                 }
             }
-            failures.blocking(processor.getName(), position).ifPresent(f -> errors.add(
-                    "event " + f.eventIdentifier() + " (" + f.eventType() + ") at position " + f.position() + " failed "
-                            + f.attempts() + " time(s) in " + f.handler() + ": " + f.error()));
+            failure.ifPresent(f -> errors.add(f.eventIdentifier() != null
+                    ? "event " + f.eventIdentifier() + " (" + f.eventType() + ") at position " + f.position() + " failed "
+                            + f.attempts() + " time(s) in " + f.handler() + ": " + f.error()
+                    : "the " + f.eventType() + " at positions " + f.position() + " to " + f.lastPosition()
+                            + " could not be committed (" + f.error() + "); retrying event by event to name the event at fault"));
             boolean caughtUp = processor.isRunning() && errors.isEmpty() && (head < 0 || position >= head);
             double percent = head <= 0 ? 100.0 : Math.max(0, Math.min(100.0, 100.0 * Math.max(position, 0) / head));
-            result.add(new ProcessorStatus(processor.getName(), processor.isRunning(), replaying, tokens.size(),
-                    position, head, Math.max(0, head - position), Math.round(percent * 10) / 10.0, caughtUp, errors));
+            result.add(new ProcessorStatus(processor.getName(), processor.isRunning(), replaying || rebuilding, tokens.size(),
+                    position, head, Math.max(0, head - position), Math.round(percent * 10) / 10.0, caughtUp, errors,
+                    failure.orElse(null)));
         }
         return result;
     }
@@ -114,6 +161,14 @@ public class ProjectionMonitor {
         return -1;
     }
 
+    /** Stops and starts every processor: a failing one retries at once instead of after its back-off. */
+    public synchronized void restartProcessors() {
+        for (StreamingEventProcessor processor : processors()) {
+            processor.shutDown();
+            processor.start();
+        }
+    }
+
     public boolean caughtUp() {
         return status().stream().allMatch(ProcessorStatus::caughtUp);
     }
@@ -143,6 +198,7 @@ public class ProjectionMonitor {
      * @param percent  progress, position / head
      */
     public record ProcessorStatus(String name, boolean running, boolean replaying, int segments, long position,
-                                  long head, long lag, double percent, boolean caughtUp, List<String> errors) {
+                                  long head, long lag, double percent, boolean caughtUp, List<String> errors,
+                                  ProjectionFailures.Failure failure) {
     }
 }

@@ -35,6 +35,7 @@ public class ProjectionRebuilder {
         }
         Rebuild started = new Rebuild(Instant.now(), null, monitor.headPosition(), "RUNNING");
         current.set(started);
+        monitor.rebuilding(true);
         try {
             for (StreamingEventProcessor processor : monitor.processors()) {
                 progress.accept("resetting " + processor.getName());
@@ -65,6 +66,7 @@ public class ProjectionRebuilder {
             current.set(new Rebuild(started.startedAt(), Instant.now(), started.head(), "FAILED: " + e.getMessage()));
             throw e;
         } finally {
+            monitor.rebuilding(false);
             running.set(false);
         }
     }

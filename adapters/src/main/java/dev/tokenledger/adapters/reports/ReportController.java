@@ -1,6 +1,7 @@
 package dev.tokenledger.adapters.reports;
 
 import dev.tokenledger.adapters.platform.InvalidParameterException;
+import dev.tokenledger.adapters.projections.ProjectionAdminController;
 import dev.tokenledger.chart.Account;
 import dev.tokenledger.chart.ChartOfAccounts;
 import dev.tokenledger.projections.reports.AccountBalanceRow;
@@ -31,10 +32,12 @@ public class ReportController {
     private static final int MAX_PAGE = 5_000;
     private final LedgerReports reports;
     private final ChartOfAccounts chart;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public ReportController(LedgerReports reports, ChartOfAccounts chart) {
+    public ReportController(LedgerReports reports, ChartOfAccounts chart, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.reports = reports;
         this.chart = chart;
+        this.json = json;
     }
 
     @GetMapping("/api/v1/reports/trial-balance")
@@ -43,7 +46,7 @@ public class ReportController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "ISO instant, e.g. 2026-02-01T00:00:00Z")
             @RequestParam(required = false) Instant knownAt) {
-        return reports.trialBalance(asOf, knownAt);
+        return reports.trialBalance(QueryDates.within("asOf", asOf), knownAt);
     }
 
     @GetMapping("/api/v1/reports/general-ledger")
@@ -74,6 +77,8 @@ public class ReportController {
             from = month.atDay(1);
             to = month.atEndOfMonth();
         }
+        QueryDates.within("from", from);
+        QueryDates.within("to", to);
         return reports.generalLedger(new GeneralLedgerQuery(account, from, to, currency, customer, contract,
                 creditPool, model, feature, product, entryId, limit, offset));
     }
@@ -87,10 +92,27 @@ public class ReportController {
 
     @GetMapping("/api/v1/audit-trail/{entryId}")
     @Operation(summary = "For one entry: its lines, the events, commands, principals, correlation ids and policy versions")
-    public AuditTrail auditTrail(@PathVariable String entryId) {
-        return reports.auditTrail(entryId)
+    public AuditTrailView auditTrail(@PathVariable String entryId) {
+        AuditTrail trail = reports.auditTrail(entryId)
                 .orElseThrow(() -> LedgerRejection.of(RejectionCode.ENTRY_NOT_FOUND, "entryId",
                         "no journal entry " + entryId + " (projections may still be catching up)"));
+        return new AuditTrailView(trail.entryId(), trail.lines(), trail.steps().stream().map(step -> new StepView(
+                step.eventIdentifier(), step.eventType(), step.aggregateIdentifier(), step.sequenceNumber(),
+                step.globalIndex(), step.commandName(), step.commandId(), step.principal(), step.correlationId(),
+                step.traceId(), step.clientCorrelationId(), step.policyVersion(), step.inputHash(), step.recordedAt(),
+                step.event() == null ? null : ProjectionAdminController.StoredEventView.of(step.event(), json))).toList());
+    }
+
+    /** The audit trail with each stored event's payload and metadata as JSON objects, exactly as stored. */
+    public record AuditTrailView(String entryId, List<dev.tokenledger.projections.reports.GeneralLedgerLine> lines,
+                                 List<StepView> steps) {
+    }
+
+    public record StepView(String eventIdentifier, String eventType, String aggregateIdentifier, Long sequenceNumber,
+                           Long globalIndex, String commandName, String commandId, String principal,
+                           String correlationId, String traceId, String clientCorrelationId, String policyVersion,
+                           String inputHash, java.time.Instant recordedAt,
+                           ProjectionAdminController.StoredEventView event) {
     }
 
     @GetMapping("/api/v1/accounts")

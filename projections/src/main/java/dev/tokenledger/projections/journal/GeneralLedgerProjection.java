@@ -48,7 +48,8 @@ public class GeneralLedgerProjection {
     private final class Pending {
         final List<Object[]> entries = new ArrayList<>();
         final List<Object[]> lines = new ArrayList<>();
-        final Map<List<String>, long[]> balances = new LinkedHashMap<>();
+        /** Debit and credit sums (minor units) and line counts per balance key; a batch can pass 64 bits. */
+        final Map<List<String>, java.math.BigInteger[]> balances = new LinkedHashMap<>();
         final List<Object[]> reversals = new ArrayList<>();
 
         void flush() {
@@ -73,12 +74,12 @@ public class GeneralLedgerProjection {
                     for (int i = 0; i < key.size(); i++) {
                         row[i] = key.get(i);
                     }
-                    row[key.size()] = delta[0];
-                    row[key.size() + 1] = delta[1];
-                    row[key.size() + 2] = delta[2];
-                    row[key.size() + 3] = delta[0];
-                    row[key.size() + 4] = delta[1];
-                    row[key.size() + 5] = delta[2];
+                    row[key.size()] = new java.math.BigDecimal(delta[0]);
+                    row[key.size() + 1] = new java.math.BigDecimal(delta[1]);
+                    row[key.size() + 2] = delta[2].longValueExact();
+                    row[key.size() + 3] = new java.math.BigDecimal(delta[0]);
+                    row[key.size() + 4] = new java.math.BigDecimal(delta[1]);
+                    row[key.size() + 5] = delta[2].longValueExact();
                     rows.add(row);
                 });
                 // atomic increments: correct even if another writer touched the same row
@@ -91,8 +92,8 @@ public class GeneralLedgerProjection {
                                 AccountBalance.CONTRACT, AccountBalance.CREDIT_POOL, AccountBalance.MODEL,
                                 AccountBalance.FEATURE, AccountBalance.PRODUCT)
                         .doUpdate()
-                        .set(AccountBalance.DEBIT_MINOR, AccountBalance.DEBIT_MINOR.plus((Long) null))
-                        .set(AccountBalance.CREDIT_MINOR, AccountBalance.CREDIT_MINOR.plus((Long) null))
+                        .set(AccountBalance.DEBIT_MINOR, AccountBalance.DEBIT_MINOR.plus((java.math.BigDecimal) null))
+                        .set(AccountBalance.CREDIT_MINOR, AccountBalance.CREDIT_MINOR.plus((java.math.BigDecimal) null))
                         .set(AccountBalance.LINE_COUNT, AccountBalance.LINE_COUNT.plus((Long) null))), rows);
             }
             if (!reversals.isEmpty()) {
@@ -131,12 +132,13 @@ public class GeneralLedgerProjection {
                 pending.lines.add(new Object[]{entry.entryId(), ++lineNo, line.accountCode(), line.side().name(),
                         currency, debit, credit, d.customer(), d.contract(), d.creditPool(), d.model(), d.feature(),
                         d.product(), entry.effectiveDate(), entry.postingDate(), recorded, globalIndex});
-                long[] delta = pending.balances.computeIfAbsent(List.of(line.accountCode(), currency,
+                java.math.BigInteger[] delta = pending.balances.computeIfAbsent(List.of(line.accountCode(), currency,
                         orEmpty(d.customer()), orEmpty(d.contract()), orEmpty(d.creditPool()), orEmpty(d.model()),
-                        orEmpty(d.feature()), orEmpty(d.product())), k -> new long[3]);
-                delta[0] += debit;
-                delta[1] += credit;
-                delta[2] += 1;
+                        orEmpty(d.feature()), orEmpty(d.product())),
+                        k -> new java.math.BigInteger[]{java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO});
+                delta[0] = delta[0].add(java.math.BigInteger.valueOf(debit));
+                delta[1] = delta[1].add(java.math.BigInteger.valueOf(credit));
+                delta[2] = delta[2].add(java.math.BigInteger.ONE);
             }
         }, Pending::flush);
     }

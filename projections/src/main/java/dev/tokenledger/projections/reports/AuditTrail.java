@@ -17,7 +17,8 @@ public record AuditTrail(String entryId, List<GeneralLedgerLine> lines, List<Ste
                        Instant recordedAt, StoredEvent event) {
     }
 
+    /** An event as stored: its payload and metadata are the JSON texts the event store holds. */
     public record StoredEvent(String payloadType, String payloadRevision, String payload, String metaData,
-                              String timestamp) {
+                              String timestamp, Long globalIndex, String aggregateIdentifier) {
     }
 }

@@ -46,7 +46,8 @@ public class LedgerReports {
         Field<BigDecimal> debits = DSL.sum(GlLine.DEBIT_MINOR).as("debits");
         Field<BigDecimal> credits = DSL.sum(GlLine.CREDIT_MINOR).as("credits");
         List<TrialBalance.Row> rows = new ArrayList<>();
-        Map<String, long[]> totals = new LinkedHashMap<>();
+        // sums over every line: BigDecimal, which no number of postings can overflow
+        Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
         for (Record r : db.select(GlLine.ACCOUNT_CODE, GlLine.CURRENCY, debits, credits)
                 .from(GlLine.TABLE)
                 .where(when)
@@ -54,26 +55,29 @@ public class LedgerReports {
                 .orderBy(GlLine.ACCOUNT_CODE, GlLine.CURRENCY)
                 .fetch()) {
             String currency = r.get(GlLine.CURRENCY);
-            long d = r.get(debits).longValueExact();
-            long c = r.get(credits).longValueExact();
+            BigDecimal d = r.get(debits);
+            BigDecimal c = r.get(credits);
+            BigDecimal debitBalance = d.subtract(c).max(BigDecimal.ZERO);
+            BigDecimal creditBalance = c.subtract(d).max(BigDecimal.ZERO);
             Optional<Account> account = chart.account(r.get(GlLine.ACCOUNT_CODE));
             rows.add(new TrialBalance.Row(r.get(GlLine.ACCOUNT_CODE),
                     account.map(Account::name).orElse("(not in current chart)"),
                     account.map(a -> a.type().name()).orElse(null),
                     account.map(Account::erpCode).orElse(null),
                     currency, decimal(d, currency), decimal(c, currency),
-                    decimal(Math.max(d - c, 0), currency), decimal(Math.max(c - d, 0), currency)));
-            long[] t = totals.computeIfAbsent(currency, k -> new long[4]);
-            t[0] += d;
-            t[1] += c;
-            t[2] += Math.max(d - c, 0);
-            t[3] += Math.max(c - d, 0);
+                    decimal(debitBalance, currency), decimal(creditBalance, currency)));
+            BigDecimal[] t = totals.computeIfAbsent(currency,
+                    k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            t[0] = t[0].add(d);
+            t[1] = t[1].add(c);
+            t[2] = t[2].add(debitBalance);
+            t[3] = t[3].add(creditBalance);
         }
         boolean balanced = true;
         List<TrialBalance.CurrencyTotal> currencyTotals = new ArrayList<>();
         for (var e : totals.entrySet()) {
-            long[] t = e.getValue();
-            balanced &= t[0] == t[1] && t[2] == t[3];
+            BigDecimal[] t = e.getValue();
+            balanced &= t[0].compareTo(t[1]) == 0 && t[2].compareTo(t[3]) == 0;
             currencyTotals.add(new TrialBalance.CurrencyTotal(e.getKey(), decimal(t[0], e.getKey()),
                     decimal(t[1], e.getKey()), decimal(t[2], e.getKey()), decimal(t[3], e.getKey())));
         }
@@ -182,18 +186,20 @@ public class LedgerReports {
         return Optional.of(new AuditTrail(entryId, lines, steps));
     }
 
-    /** The event exactly as the event store holds it (Axon's table, JSON payloads). */
-    private AuditTrail.StoredEvent storedEvent(String eventIdentifier) {
+    /** The event exactly as the event store holds it (Axon's table, JSON payloads); null when there is none. */
+    public AuditTrail.StoredEvent storedEvent(String eventIdentifier) {
         Field<byte[]> payload = DSL.field(DSL.name("payload"), SQLDataType.BLOB);
         Field<byte[]> metaData = DSL.field(DSL.name("meta_data"), SQLDataType.BLOB);
         Field<String> payloadType = DSL.field(DSL.name("payload_type"), SQLDataType.VARCHAR);
         Field<String> payloadRevision = DSL.field(DSL.name("payload_revision"), SQLDataType.VARCHAR);
         Field<String> timestamp = DSL.field(DSL.name("time_stamp"), SQLDataType.VARCHAR);
-        return db.select(payloadType, payloadRevision, payload, metaData, timestamp)
+        Field<Long> globalIndex = DSL.field(DSL.name("global_index"), SQLDataType.BIGINT);
+        Field<String> aggregate = DSL.field(DSL.name("aggregate_identifier"), SQLDataType.VARCHAR);
+        return db.select(payloadType, payloadRevision, payload, metaData, timestamp, globalIndex, aggregate)
                 .from(DSL.table(DSL.name("domain_event_entry")))
                 .where(DSL.field(DSL.name("event_identifier"), SQLDataType.VARCHAR).eq(eventIdentifier))
                 .fetchOptional(r -> new AuditTrail.StoredEvent(r.get(payloadType), r.get(payloadRevision),
-                        text(r.get(payload)), text(r.get(metaData)), r.get(timestamp)))
+                        text(r.get(payload)), text(r.get(metaData)), r.get(timestamp), r.get(globalIndex), r.get(aggregate)))
                 .orElse(null);
     }
 
@@ -209,13 +215,13 @@ public class LedgerReports {
                 .limit(10_000)
                 .fetch(r -> {
                     String currency = r.get(AccountBalance.CURRENCY);
-                    long d = r.get(AccountBalance.DEBIT_MINOR);
-                    long c = r.get(AccountBalance.CREDIT_MINOR);
+                    BigDecimal d = r.get(AccountBalance.DEBIT_MINOR);
+                    BigDecimal c = r.get(AccountBalance.CREDIT_MINOR);
                     return new AccountBalanceRow(r.get(AccountBalance.ACCOUNT_CODE), currency,
                             blankToNull(r.get(AccountBalance.CUSTOMER)), blankToNull(r.get(AccountBalance.CONTRACT)),
                             blankToNull(r.get(AccountBalance.CREDIT_POOL)), blankToNull(r.get(AccountBalance.MODEL)),
                             blankToNull(r.get(AccountBalance.FEATURE)), blankToNull(r.get(AccountBalance.PRODUCT)),
-                            decimal(d, currency), decimal(c, currency), decimal(d - c, currency),
+                            decimal(d, currency), decimal(c, currency), decimal(d.subtract(c), currency),
                             r.get(AccountBalance.LINE_COUNT));
                 });
     }
@@ -234,6 +240,12 @@ public class LedgerReports {
 
     private static BigDecimal decimal(long minor, String currency) {
         return Money.ofMinor(minor, Currency.getInstance(currency)).amount();
+    }
+
+    /** Minor units of any size (sums over many entries) as a decimal in the currency's major unit. */
+    private static BigDecimal decimal(BigDecimal minor, String currency) {
+        int digits = Money.fractionDigits(Currency.getInstance(currency));
+        return minor.movePointLeft(digits).setScale(digits, java.math.RoundingMode.UNNECESSARY);
     }
 
     private static String blankToNull(String s) {
