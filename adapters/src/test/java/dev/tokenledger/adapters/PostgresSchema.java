@@ -36,20 +36,22 @@ public final class PostgresSchema {
     }
 
     /** Starts the whole ledger on a fresh schema (no demo data, no wall-clock expiry), for tests outside Spring's runner. */
-    public static org.springframework.context.ConfigurableApplicationContext startLedger(String schema) {
+    public static org.springframework.context.ConfigurableApplicationContext startLedger(String schema, String... extra) {
         recreate(schema);
-        return startLedgerOn(schema);
+        return startLedgerOn(schema, extra);
     }
 
-    /** Starts the whole ledger on an existing schema, keeping what it holds. */
-    public static org.springframework.context.ConfigurableApplicationContext startLedgerOn(String schema) {
+    /** Starts the whole ledger on an existing schema, keeping what it holds; {@code extra}: more --property=value. */
+    public static org.springframework.context.ConfigurableApplicationContext startLedgerOn(String schema, String... extra) {
         LedgerApplication.disableAxonUpdateChecker();
         String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new org.springframework.boot.builder.SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
                 "--spring.datasource.password=" + PASSWORD, "--spring.flyway.schemas=" + schema,
                 "--ledger.demo.enabled=false", "--ledger.credits.auto-expiry.enabled=false",
-                "--ledger.security.allow-demo-users=true");
+                "--ledger.security.allow-demo-users=true"));
+        args.addAll(java.util.List.of(extra));
+        return new org.springframework.boot.builder.SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
     }
 
     public static String recreate(String schema) {

@@ -21,6 +21,11 @@ public final class Commands {
             return invoiceId;
         }
 
+        @Override
+        public String targetField() {
+            return "invoiceId";
+        }
+
         @TargetAggregateIdentifier
         public String costId() {
             return CostPosting.aggregateId(invoiceId);
@@ -40,6 +45,11 @@ public final class Commands {
         @Override
         public String clientRequestId() {
             return allocationId;
+        }
+
+        @Override
+        public String targetField() {
+            return "allocationId";
         }
 
         @TargetAggregateIdentifier

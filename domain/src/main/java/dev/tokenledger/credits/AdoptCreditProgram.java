@@ -20,6 +20,11 @@ public record AdoptCreditProgram(String programId, String requestId, LocalDate e
         return requestId;
     }
 
+    @Override
+    public String targetField() {
+        return "programId";
+    }
+
     public AdoptCreditProgram(String programId, String requestId, LocalDate effectiveFrom, String currency,
                               BigDecimal valuePerCredit, ExpiryRule expiry, BreakagePolicy breakagePolicy,
                               BigDecimal expectedRedemptionRate, BigDecimal escheatShare, Boolean refundsAllowed) {

@@ -22,6 +22,11 @@ public final class Commands {
         String customerId();
 
         @Override
+        default String targetField() {
+            return "customerId";
+        }
+
+        @Override
         default LedgerRejection whenTargetMissing() {
             return LedgerRejection.of(RejectionCode.UNKNOWN_CUSTOMER, "customerId", "customer " + customerId()
                     + " has no wallet (no credits purchased or granted yet)");

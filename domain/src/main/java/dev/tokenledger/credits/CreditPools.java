@@ -128,6 +128,9 @@ final class CreditPools {
             v.add(RejectionCode.UNKNOWN_PROGRAM, "programId", "give the credit program");
             return null;
         }
+        if (!RequestChecks.id(v, "programId", programId)) {
+            return null; // an id of no possible program is never looked up
+        }
         Optional<CreditTerms> terms = programs.termsInForce(programId, date);
         if (terms.isEmpty()) {
             v.add(RejectionCode.UNKNOWN_PROGRAM, "programId", "no program " + programId + " in force on " + date);

@@ -21,4 +21,9 @@ public record PostJournalEntry(@TargetAggregateIdentifier String entryId, LocalD
     public String clientRequestId() {
         return entryId;
     }
+
+    @Override
+    public String targetField() {
+        return "entryId";
+    }
 }

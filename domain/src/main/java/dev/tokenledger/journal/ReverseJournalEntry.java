@@ -16,4 +16,9 @@ public record ReverseJournalEntry(@TargetAggregateIdentifier String entryId, Str
     public String clientRequestId() {
         return reversalEntryId;
     }
+
+    @Override
+    public String targetField() {
+        return "entryId";
+    }
 }

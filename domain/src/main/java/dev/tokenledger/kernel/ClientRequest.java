@@ -18,4 +18,12 @@ public interface ClientRequest {
     default LedgerRejection whenTargetMissing() {
         return null;
     }
+
+    /**
+     * The request field the addressed aggregate's id is made of (customerId for a wallet, entryId for an entry ...):
+     * an id that could not even be looked up is refused naming it, before any aggregate is loaded.
+     */
+    default String targetField() {
+        return "id";
+    }
 }

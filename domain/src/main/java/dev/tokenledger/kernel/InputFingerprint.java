@@ -74,7 +74,12 @@ public final class InputFingerprint {
     private static Object canonical(Object part) {
         // numbers compare by value, so 10.5 and 10.50 are the same request
         if (part instanceof java.math.BigDecimal decimal) {
-            return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
+            if (decimal.signum() == 0) {
+                return "0";
+            }
+            java.math.BigDecimal stripped = decimal.stripTrailingZeros();
+            // a number no request may carry (refused later) must not be expanded into billions of digits here
+            return Math.abs((long) stripped.scale()) > 1000 ? stripped.toString() : stripped.toPlainString();
         }
         return part;
     }

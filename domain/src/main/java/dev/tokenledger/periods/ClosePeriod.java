@@ -13,6 +13,11 @@ public record ClosePeriod(YearMonth period, String requestId) implements ClientR
         return requestId;
     }
 
+    @Override
+    public String targetField() {
+        return "period";
+    }
+
     @TargetAggregateIdentifier
     public String aggregateId() {
         return PeriodIds.aggregateId(period);

@@ -13,6 +13,11 @@ public record ReopenPeriod(YearMonth period, String requestId, String reason) im
         return requestId;
     }
 
+    @Override
+    public String targetField() {
+        return "period";
+    }
+
     @TargetAggregateIdentifier
     public String aggregateId() {
         return PeriodIds.aggregateId(period);

@@ -17,6 +17,11 @@ public record RecordUsage(String customerId, String batchId, List<UsageRecord> r
         return batchId;
     }
 
+    @Override
+    public String targetField() {
+        return "customerId";
+    }
+
     @TargetAggregateIdentifier
     public String walletId() {
         return WalletIds.aggregateId(customerId);

@@ -1,7 +1,9 @@
 package dev.tokenledger.adapters.costs;
 
 import dev.tokenledger.adapters.platform.NotReadyException;
+import dev.tokenledger.kernel.RequestChecks;
 import dev.tokenledger.periods.PeriodIds;
+import dev.tokenledger.rejection.Violations;
 import dev.tokenledger.adapters.projections.ProjectionMonitor;
 import dev.tokenledger.costs.Commands.AllocateInfrastructureCost;
 import dev.tokenledger.costs.Commands.RecordVendorInvoice;
@@ -53,6 +55,10 @@ public class CostController {
                     + "the allocation is recorded in the event, so it never changes afterwards.")
     public ResponseEntity<CostResult> infrastructure(@RequestBody InfrastructureCost cost) throws InterruptedException {
         YearMonth month = PeriodIds.parse(cost.period(), "period");
+        Violations checked = new Violations();
+        if (RequestChecks.currency(checked, "currency", cost.currency()) == null) {
+            checked.throwIfAny();
+        }
         try {
             // the basis is the month's usage as the projections hold it: they must have everything stored so far
             projections.awaitCaughtUp(Duration.ofSeconds(10));
@@ -60,7 +66,7 @@ public class CostController {
             throw new NotReadyException("the usage projections are still catching up; nothing was stored, send the "
                     + "request again shortly", 10);
         }
-        var basis = reports.tokenShares(month, cost.currency() == null ? "" : cost.currency());
+        var basis = reports.tokenShares(month, cost.currency());
         CostResult result = commands.sendAndWait(new AllocateInfrastructureCost(cost.allocationId(), cost.vendor(),
                 cost.period(), cost.amount(), cost.currency(), basis));
         return ResponseEntity.status(result.alreadyApplied() ? HttpStatus.OK : HttpStatus.CREATED).body(result);

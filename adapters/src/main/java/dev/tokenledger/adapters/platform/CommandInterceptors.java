@@ -8,6 +8,10 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import dev.tokenledger.kernel.RequestChecks;
+import dev.tokenledger.rejection.LedgerRejection;
+import dev.tokenledger.rejection.RejectionCode;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -83,6 +87,32 @@ public class CommandInterceptors {
 
     private static String clientIdOf(Object payload) {
         return payload instanceof ClientRequest request ? request.clientRequestId() : null;
+    }
+
+    /**
+     * The id of the aggregate a command addresses is made of a client's field (a customer id, an entry id ...). One
+     * that the event store could not even look up (control characters, NUL, unpaired surrogates, far too long) is
+     * refused naming that field, before any aggregate is loaded; the aggregate then checks the id's exact shape.
+     */
+    @Bean
+    public MessageHandlerInterceptor<CommandMessage<?>> targetIdInterceptor() {
+        AnnotationCommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+        return (unitOfWork, chain) -> {
+            CommandMessage<?> command = unitOfWork.getMessage();
+            if (command.getPayload() instanceof ClientRequest request) {
+                String target;
+                try {
+                    target = targets.resolveTarget(command).getIdentifier();
+                } catch (IllegalArgumentException e) {
+                    target = null;
+                }
+                if (target == null || target.length() > 255 || !RequestChecks.isPrintable(target)) {
+                    throw LedgerRejection.of(RejectionCode.REQUEST_ID_INVALID, request.targetField(),
+                            "must be 1-80 letters, digits, '.', '_' or '-', starting with a letter or digit");
+                }
+            }
+            return chain.proceed();
+        };
     }
 
     /**

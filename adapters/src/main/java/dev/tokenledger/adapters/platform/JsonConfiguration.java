@@ -67,7 +67,8 @@ public class JsonConfiguration {
 
     /** Whether a decimal has at most {@link #MAX_DIGITS} digits before and after its point. */
     static boolean withinDigits(BigDecimal value) {
-        return value.precision() - value.scale() <= MAX_DIGITS && value.scale() <= MAX_DIGITS;
+        // long arithmetic: a scale of -2^31 must not wrap around into a small number of digits
+        return (long) value.precision() - value.scale() <= MAX_DIGITS && value.scale() <= MAX_DIGITS;
     }
 
     /** Decimals from JSON numbers or strings, exactly, refused beyond {@link #MAX_DIGITS} digits either side. */
