@@ -215,8 +215,9 @@ public class LedgerReports {
                 .limit(10_000)
                 .fetch(r -> {
                     String currency = r.get(AccountBalance.CURRENCY);
-                    BigDecimal d = r.get(AccountBalance.DEBIT_MINOR);
-                    BigDecimal c = r.get(AccountBalance.CREDIT_MINOR);
+                    // NUMERIC(38, 0) reads as BigInteger from an untyped table: convert explicitly
+                    BigDecimal d = r.get(AccountBalance.DEBIT_MINOR, BigDecimal.class);
+                    BigDecimal c = r.get(AccountBalance.CREDIT_MINOR, BigDecimal.class);
                     return new AccountBalanceRow(r.get(AccountBalance.ACCOUNT_CODE), currency,
                             blankToNull(r.get(AccountBalance.CUSTOMER)), blankToNull(r.get(AccountBalance.CONTRACT)),
                             blankToNull(r.get(AccountBalance.CREDIT_POOL)), blankToNull(r.get(AccountBalance.MODEL)),
