@@ -19,10 +19,16 @@ public class LedgerApplication {
         SpringApplication.run(LedgerApplication.class, args);
     }
 
-    /** A system of record never phones home; the machine may have no route to the internet at all. */
+    /**
+     * A system of record never phones home (the machine may have no route to the internet at all), and its log says
+     * only what an operator can act on: no vendor console advertisement, no library logo or tip of the day.
+     */
     public static void disableAxonUpdateChecker() {
-        if (System.getProperty("axoniq.update-checker.disabled") == null) {
-            System.setProperty("axoniq.update-checker.disabled", "true");
+        for (String property : new String[]{"axoniq.update-checker.disabled", "disable-axoniq-console-message",
+                "org.jooq.no-logo", "org.jooq.no-tips"}) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "true");
+            }
         }
     }
 }

@@ -50,7 +50,11 @@ public final class PostgresSchema {
                 "--spring.datasource.password=" + PASSWORD, "--spring.flyway.schemas=" + schema,
                 "--ledger.demo.enabled=false", "--ledger.credits.auto-expiry.enabled=false",
                 "--ledger.security.allow-demo-users=true"));
-        args.addAll(java.util.List.of(extra));
+        for (String override : extra) {
+            String key = override.substring(0, override.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(key)); // a property given twice would be bound as "a,b"
+            args.add(override);
+        }
         return new org.springframework.boot.builder.SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
     }
 

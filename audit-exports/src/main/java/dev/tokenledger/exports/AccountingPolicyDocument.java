@@ -5,6 +5,11 @@ import dev.tokenledger.chart.AccountRole;
 import dev.tokenledger.chart.ChartOfAccounts;
 import dev.tokenledger.journal.PolicyVersions;
 import dev.tokenledger.projections.credits.CreditReports.ProgramVersion;
+import dev.tokenledger.usage.CostCard;
+import dev.tokenledger.usage.RateCard;
+import dev.tokenledger.usage.Tier;
+import dev.tokenledger.usage.UnitCost;
+import dev.tokenledger.usage.UnitPrice;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -27,6 +32,12 @@ public final class AccountingPolicyDocument {
     }
 
     public static String markdown(ChartOfAccounts chart, List<ProgramVersion> programs, Settings settings, Instant generatedAt) {
+        return markdown(chart, programs, List.of(), List.of(), settings, generatedAt);
+    }
+
+    /** The document, with the rate and cost cards in force (every version, in effective order). */
+    public static String markdown(ChartOfAccounts chart, List<ProgramVersion> programs, List<RateCard> rateCards,
+                                  List<CostCard> costCards, Settings settings, Instant generatedAt) {
         StringBuilder md = new StringBuilder();
         md.append("# Accounting policies\n\n");
         md.append("Generated ").append(generatedAt).append(" from the ledger's live configuration. Chart of accounts: `")
@@ -35,8 +46,10 @@ public final class AccountingPolicyDocument {
 
         md.append("## 1. Money and rounding\n\n");
         md.append("- Amounts in the general ledger are exact, at the currency's minor unit; an amount with finer precision is refused, never rounded silently.\n");
-        md.append("- Prices and usage values may be finer (a price per credit or token); they are kept exactly and rounded only when posted: half-up, ties away from zero.\n");
-        md.append("- **Cumulative catch-up.** Whatever is earned gradually (usage of a credit pool, proportional breakage, overage) is computed as an exact cumulative amount, rounded once, and the difference from what was already posted is posted. Totals therefore do not depend on how usage is split into draws.\n\n");
+        md.append("- Prices and usage values may be finer (a price per credit or token, up to 18 decimals); they are kept exactly and rounded only when posted: half-up, ties away from zero.\n");
+        md.append("- **Cumulative catch-up.** Whatever is earned or incurred gradually (usage of a credit pool, proportional breakage, overage, the cost of usage) is computed as an exact cumulative amount, rounded once, and the difference from what was already posted is posted. Totals therefore do not depend on how usage is split into batches or draws.\n");
+        md.append("- **Allocation.** Where one amount is split over lines (a pool's usage revenue over models and features, infrastructure over customers and models), the largest-remainder method is used in minor units: every share is floored, the leftover units go one at a time in descending order of remainder, ties to the line listed first; the shares always sum to the amount.\n");
+        md.append("- Amounts are below 10^12 in the currency's major unit; sums over many entries are kept without limit.\n\n");
 
         md.append("## 2. Cut-off and periods\n\n");
         md.append("- Accounting periods are calendar months in the reporting time zone **").append(settings.reportingZone()).append("**. The effective date of usage is the date of its timestamp in that zone.\n");
@@ -72,7 +85,27 @@ public final class AccountingPolicyDocument {
                 .append(account(chart, AccountRole.CASH)).append(" or ").append(account(chart, AccountRole.REFUND_LIABILITY))
                 .append(". Promotional credits are never refunded.\n\n");
 
-        md.append("## 6. Credit programs in force, and since when\n\n");
+        md.append("## 6. Usage: pricing, revenue and cost\n\n");
+        md.append("- **Pricing.** Each usage record is priced exactly at the rate card in force on its usage date (reporting time zone): a customer's own card first, then the list card, model by model and unit by unit. Tiers apply to the customer's month-to-date quantity of the model and unit, in time order: GRADUATED prices each unit at its band, VOLUME prices the whole record at the band the month-to-date total reaches. The card versions used are kept with the record, so a record always prices the same way; a record no card prices is refused.\n");
+        md.append("- **Revenue.** A customer's usage of one month in one batch posts one entry, dated the latest usage date in it. Its value is drawn from the customer's credit pools (earliest expiry first) and recognised as ")
+                .append(account(chart, AccountRole.USAGE_REVENUE)).append(" by catch-up per pool; what no pool covers is overage, billed in arrears (")
+                .append(account(chart, AccountRole.UNBILLED_RECEIVABLE)).append("). Usage of promotional credits posts no revenue.\n");
+        md.append("- **Principal.** The company controls the model call before it is delivered, third-party models included: usage is revenue gross, and third-party model fees are cost of revenue (ASC 606-10-55-36 to 55-40).\n");
+        md.append("- **Cost accrual and cut-off.** Each record is costed at the cost card in force on its usage date: own inference to ")
+                .append(account(chart, AccountRole.COGS_COMPUTE)).append(", third-party model fees to ").append(account(chart, AccountRole.COGS_THIRD_PARTY_MODELS))
+                .append(", both against ").append(account(chart, AccountRole.ACCRUED_COMPUTE))
+                .append(", by catch-up per model, feature and cost role, in the same entry as the revenue: cost and revenue of usage always fall in the same period. Usage recorded after its period was closed posts in the first open period, flagged prior-period, priced and costed as of its own date.\n");
+        md.append("- **Vendor invoices.** When a compute or model vendor invoices, the accrual is cleared: ").append(account(chart, AccountRole.ACCRUED_COMPUTE))
+                .append(" to ").append(account(chart, AccountRole.ACCOUNTS_PAYABLE)).append(". A difference between the invoice and the accrual is an adjustment posted by hand with its reason.\n");
+        md.append("- **Infrastructure.** A month's fixed infrastructure cost (reserved GPUs, hosting) is booked to ").append(account(chart, AccountRole.COGS_INFRASTRUCTURE))
+                .append(" against ").append(account(chart, AccountRole.ACCOUNTS_PAYABLE))
+                .append(", dated the last day of the month, and allocated to customers and models by their share of the month's tokens (largest remainder), so that margin can be read fully loaded.\n");
+        md.append("- **Platform fees.** A platform fee billed is a contract liability (").append(account(chart, AccountRole.DEFERRED_REVENUE_SUBSCRIPTION))
+                .append(") recognised as ").append(account(chart, AccountRole.SUBSCRIPTION_REVENUE))
+                .append(" ratably over the service period by day, with cumulative catch-up; it is not usage revenue.\n\n");
+        md.append(cards(rateCards, costCards));
+
+        md.append("## 7. Credit programs in force, and since when\n\n");
         if (programs.isEmpty()) {
             md.append("No credit program has been adopted yet.\n\n");
         } else {
@@ -95,11 +128,42 @@ public final class AccountingPolicyDocument {
             md.append("\nPostings under a program record the version as `credits/{program}/v{version}`.\n\n");
         }
 
-        md.append("## 7. Chart of accounts\n\n");
+        md.append("## 8. Chart of accounts\n\n");
         md.append("| code | name | type | role | ERP code |\n|---|---|---|---|---|\n");
         for (Account a : chart.accounts()) {
             md.append("| ").append(a.code()).append(" | ").append(a.name()).append(" | ").append(a.type()).append(" | ")
                     .append(a.role().map(Enum::name).orElse("-")).append(" | ").append(a.erpCode()).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String cards(List<RateCard> rateCards, List<CostCard> costCards) {
+        StringBuilder md = new StringBuilder();
+        if (!rateCards.isEmpty()) {
+            md.append("### Rate cards\n\n| card | version | effective from | for | model | unit | tiers (up to: price per unit) |\n|---|---|---|---|---|---|---|\n");
+            for (RateCard card : rateCards) {
+                for (UnitPrice price : card.prices()) {
+                    md.append("| ").append(card.cardId()).append(" | ").append(card.version()).append(" | ").append(card.effectiveFrom())
+                            .append(" | ").append(card.customerId() == null ? "list" : card.customerId()).append(" | ")
+                            .append(price.model()).append(" | ").append(price.unit()).append(" | ").append(price.mode()).append(' ');
+                    for (Tier tier : price.tiers()) {
+                        md.append(tier.upTo() == null ? "rest" : tier.upTo()).append(": ").append(tier.unitPrice().toPlainString()).append("; ");
+                    }
+                    md.append("|\n");
+                }
+            }
+            md.append('\n');
+        }
+        if (!costCards.isEmpty()) {
+            md.append("### Cost cards\n\n| card | version | effective from | provider | role | model | unit | cost per unit |\n|---|---|---|---|---|---|---|---|\n");
+            for (CostCard card : costCards) {
+                for (UnitCost cost : card.costs()) {
+                    md.append("| ").append(card.cardId()).append(" | ").append(card.version()).append(" | ").append(card.effectiveFrom())
+                            .append(" | ").append(card.provider()).append(" | ").append(card.role()).append(" | ").append(cost.model())
+                            .append(" | ").append(cost.unit()).append(" | ").append(cost.unitCost().toPlainString()).append(" |\n");
+                }
+            }
+            md.append('\n');
         }
         return md.toString();
     }

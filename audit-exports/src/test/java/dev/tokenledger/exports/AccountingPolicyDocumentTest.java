@@ -27,9 +27,30 @@ class AccountingPolicyDocumentTest {
                 .contains("| 4200 | Breakage revenue | REVENUE | BREAKAGE_REVENUE | 4200-00 |");
         String html = AccountingPolicyDocument.html(md);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<table>").contains("<td>standard</td>")
-                .contains("<h2>6. Credit programs in force, and since when</h2>");
+                .contains("<h2>7. Credit programs in force, and since when</h2>");
         assertThat(AccountingPolicyDocument.markdown(ChartLoader.defaultChart(), List.of(),
                 new AccountingPolicyDocument.Settings("UTC", false, 0), Instant.EPOCH))
                 .contains("No credit program has been adopted yet").contains("**switched off**");
+    }
+
+    @Test
+    void statesUsagePricingCostAccrualInfrastructureVendorInvoicesPlatformFeesAndTheCardsInForce() {
+        var rate = new dev.tokenledger.usage.RateCard("list", 2, LocalDate.of(2026, 5, 1), "USD", null, List.of(
+                new dev.tokenledger.usage.UnitPrice("atlas", "input_tokens", dev.tokenledger.usage.TierMode.GRADUATED, List.of(
+                        new dev.tokenledger.usage.Tier(1_000_000L, new BigDecimal("0.0000025")),
+                        new dev.tokenledger.usage.Tier(null, new BigDecimal("0.000002"))))));
+        var cost = new dev.tokenledger.usage.CostCard("own-gpus", 1, LocalDate.of(2025, 11, 1), "USD", "own",
+                dev.tokenledger.usage.CostRole.COMPUTE, List.of(new dev.tokenledger.usage.UnitCost("atlas", "input_tokens",
+                new BigDecimal("0.0000009"))));
+        String md = AccountingPolicyDocument.markdown(ChartLoader.defaultChart(), List.of(), List.of(rate), List.of(cost),
+                new AccountingPolicyDocument.Settings("UTC", true, 3), Instant.EPOCH);
+        assertThat(md).contains("## 6. Usage: pricing, revenue and cost")
+                .contains("GRADUATED prices each unit at its band").contains("**Cost accrual and cut-off.**")
+                .contains("5000 COGS, inference compute").contains("2100 Accrued compute costs")
+                .contains("**Vendor invoices.**").contains("**Infrastructure.**").contains("5100 COGS, infrastructure")
+                .contains("**Platform fees.**").contains("4100 Platform subscription revenue")
+                .contains("largest-remainder method")
+                .contains("| list | 2 | 2026-05-01 | list | atlas | input_tokens | GRADUATED 1000000: 0.0000025; rest: 0.000002; |")
+                .contains("| own-gpus | 1 | 2025-11-01 | own | COMPUTE | atlas | input_tokens | 0.0000009 |");
     }
 }

@@ -39,7 +39,9 @@ public class CostController {
 
     @PostMapping("/api/v1/vendor-invoices")
     @Operation(summary = "Record a compute vendor's invoice: ACCRUED_COMPUTE to ACCOUNTS_PAYABLE (idempotent by invoiceId)")
-    public ResponseEntity<CostResult> vendorInvoice(@RequestBody RecordVendorInvoice invoice) {
+    public ResponseEntity<CostResult> vendorInvoice(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+                    value = dev.tokenledger.adapters.platform.ApiExamples.VENDOR_INVOICE))) @RequestBody RecordVendorInvoice invoice) {
         CostResult result = commands.sendAndWait(invoice);
         return ResponseEntity.status(result.alreadyApplied() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
     }
@@ -53,7 +55,10 @@ public class CostController {
             description = "COGS_INFRASTRUCTURE (by customer and model) to ACCOUNTS_PAYABLE, dated the last day of the "
                     + "month. The basis is the month's usage in the usage ledger once projections have caught up; "
                     + "the allocation is recorded in the event, so it never changes afterwards.")
-    public ResponseEntity<CostResult> infrastructure(@RequestBody InfrastructureCost cost) throws InterruptedException {
+    public ResponseEntity<CostResult> infrastructure(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+                    value = dev.tokenledger.adapters.platform.ApiExamples.INFRASTRUCTURE))) @RequestBody InfrastructureCost cost)
+            throws InterruptedException {
         YearMonth month = PeriodIds.parse(cost.period(), "period");
         Violations checked = new Violations();
         if (RequestChecks.currency(checked, "currency", cost.currency()) == null) {

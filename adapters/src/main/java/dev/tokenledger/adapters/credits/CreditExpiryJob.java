@@ -1,5 +1,7 @@
 package dev.tokenledger.adapters.credits;
 
+import dev.tokenledger.adapters.platform.TransientFailures;
+import dev.tokenledger.adapters.projections.LedgerReadiness;
 import dev.tokenledger.credits.Commands.ExpireCreditPool;
 import dev.tokenledger.kernel.InputFingerprint;
 import dev.tokenledger.projections.EventMetadata;
@@ -36,13 +38,15 @@ public class CreditExpiryJob {
     private final int graceDays;
     private final ZoneId zone;
     private final Clock clock = Clock.systemUTC();
+    private final LedgerReadiness readiness;
 
-    public CreditExpiryJob(CreditReports reports, CommandGateway commands,
+    public CreditExpiryJob(CreditReports reports, CommandGateway commands, LedgerReadiness readiness,
                            @Value("${ledger.credits.auto-expiry.enabled:true}") boolean enabled,
                            @Value("${ledger.credits.auto-expiry.grace-days:3}") int graceDays,
                            @Value("${ledger.reporting-zone:UTC}") String zone) {
         this.reports = reports;
         this.commands = commands;
+        this.readiness = readiness;
         this.enabled = enabled;
         this.graceDays = graceDays;
         this.zone = ZoneId.of(zone);
@@ -51,10 +55,40 @@ public class CreditExpiryJob {
     @Scheduled(initialDelayString = "${ledger.credits.auto-expiry.initial-delay:PT15S}",
             fixedDelayString = "${ledger.credits.auto-expiry.interval:PT5M}")
     public void scheduled() {
-        if (enabled) {
+        // never while history is being loaded at start: the load applies the expiries due in it, in date order
+        if (enabled && !readiness.isLoading()) {
             LocalDate today = LocalDate.now(clock.withZone(zone));
             applyDormancyRules(today);
             expireDuePools(today);
+        }
+    }
+
+    public int graceDays() {
+        return graceDays;
+    }
+
+    /**
+     * Sends one system command, retried with back-off (0.5, 1, 2, 4 s) when the database says "not now" (a lock not
+     * granted in time, a conflict, a restart); other refusals are the caller's to handle.
+     */
+    private void sendRetrying(Object command, String principal) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .withMetaData(MetaData.with(EventMetadata.PRINCIPAL, principal)));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 5 || !TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                log.info("{} met a busy database (attempt {}), retrying: {}", principal, attempt, e.getMessage());
+                try {
+                    Thread.sleep(500L << (attempt - 1));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -64,9 +98,7 @@ public class CreditExpiryJob {
         for (CreditReports.DuePool due : reports.poolsDueForExpiry(today.minusDays(graceDays + 1L))) {
             String requestId = requestIdFor(due.poolId());
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                                new ExpireCreditPool(due.customerId(), due.poolId(), requestId, due.expiresOn()))
-                        .withMetaData(MetaData.with(EventMetadata.PRINCIPAL, "system:auto-expiry")));
+                sendRetrying(new ExpireCreditPool(due.customerId(), due.poolId(), requestId, due.expiresOn()), "system:auto-expiry");
                 expired++;
             } catch (LedgerRejection rejection) {
                 if (rejection.code() != RejectionCode.POOL_EXPIRED && rejection.code() != RejectionCode.IDEMPOTENCY_KEY_REUSED) {
@@ -90,9 +122,8 @@ public class CreditExpiryJob {
         for (CreditReports.DuePool due : reports.poolsDueForDormancy(today)) {
             String requestId = "dormancy-" + InputFingerprint.of(due.poolId(), due.expiresOn()).substring(0, 32);
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                                new dev.tokenledger.credits.Commands.DeclareDormancy(due.customerId(), due.poolId(), requestId, due.expiresOn()))
-                        .withMetaData(MetaData.with(EventMetadata.PRINCIPAL, "system:dormancy")));
+                sendRetrying(new dev.tokenledger.credits.Commands.DeclareDormancy(due.customerId(), due.poolId(), requestId,
+                        due.expiresOn()), "system:dormancy");
                 applied++;
             } catch (LedgerRejection rejection) {
                 if (rejection.code() != RejectionCode.DORMANCY_NOT_APPLICABLE && rejection.code() != RejectionCode.POOL_EXPIRED) {

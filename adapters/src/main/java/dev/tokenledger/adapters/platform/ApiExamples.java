@@ -45,6 +45,38 @@ public final class ApiExamples {
     public static final String PAYMENT = """
             {"paymentId": "PAY-88", "invoiceId": "INV-2026-03", "effectiveDate": "2026-04-15", "amount": "42.10"}""";
 
+    public static final String USAGE = """
+            {"records": [
+              {"id": "req-01HZX3K9", "customerId": "initech", "timestamp": "2026-03-05T10:15:02Z", "model": "atlas",
+               "feature": "chat", "provider": "own", "endUserId": "user-4411", "inputTokens": 18234, "outputTokens": 2210,
+               "cachedTokens": 4096, "metadata": {"region": "eu-west-1"}},
+              {"id": "req-01HZX3KA", "customerId": "initech", "timestamp": "2026-03-05T10:15:07Z", "model": "lumen",
+               "feature": "embeddings", "inputTokens": 81200}]}""";
+    public static final String CLOUD_EVENTS_USAGE = """
+            [{"specversion": "1.0", "id": "req-01HZX3KB", "source": "gateway-eu", "type": "ai.usage",
+              "time": "2026-03-05T10:15:09Z", "subject": "initech",
+              "data": {"model": "atlas", "feature": "agent", "inputTokens": 40211, "outputTokens": 5120}}]""";
+    public static final String RATE_CARD = """
+            {"cardId": "list", "version": 2, "effectiveFrom": "2026-05-01", "currency": "USD",
+             "prices": [
+               {"model": "atlas", "unit": "input_tokens", "mode": "GRADUATED",
+                "tiers": [{"upTo": 1000000000, "unitPrice": "0.0000025"}, {"unitPrice": "0.000002"}]},
+               {"model": "atlas", "unit": "output_tokens", "tiers": [{"unitPrice": "0.00001"}]}]}""";
+    public static final String COST_CARD = """
+            {"cardId": "own-gpus", "version": 2, "effectiveFrom": "2026-05-01", "currency": "USD", "provider": "own",
+             "role": "COMPUTE",
+             "costs": [{"model": "atlas", "unit": "input_tokens", "unitCost": "0.0000007"},
+                       {"model": "atlas", "unit": "output_tokens", "unitCost": "0.0000028"}]}""";
+    public static final String VENDOR_INVOICE = """
+            {"invoiceId": "ORBIT-2026-03", "vendor": "orbitai", "effectiveDate": "2026-04-05", "amount": "18422.17",
+             "currency": "USD", "memo": "third-party model fees, March 2026"}""";
+    public static final String INFRASTRUCTURE = """
+            {"allocationId": "colo-2026-03", "vendor": "colo-gpus", "period": "2026-03", "amount": "96500.00",
+             "currency": "USD"}""";
+    public static final String EXCLUSION = """
+            {"requestId": "exclude-2026-03-01", "eventIdentifier": "3f1c2a9e-0b7d-4c3e-9a51-2d6f8e4b7c10",
+             "reason": "INC-1423: the memo cannot be stored; the entry is re-posted as JE-2026-0311"}""";
+
     private ApiExamples() {
     }
 }

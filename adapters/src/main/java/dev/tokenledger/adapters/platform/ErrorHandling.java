@@ -37,20 +37,6 @@ public class ErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
-    /** Whether the failure is the database being out of reach or out of connections (SQLSTATE class 08, 57P0x). */
-    static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof java.sql.SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @ExceptionHandler(LedgerRejection.class)
     ProblemDetail rejected(LedgerRejection rejection) {
         return ProblemResponses.of(rejection);
@@ -176,7 +162,7 @@ public class ErrorHandling {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (databaseUnavailable(e)) {
+        if (TransientFailures.isTransient(e)) {
             return databaseBusy(e);
         }
         if (e instanceof org.springframework.web.ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {

@@ -53,14 +53,16 @@ public class SecurityConfiguration {
                                 "your role may not " + request.getMethod() + " " + request.getRequestURI())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the landing page and the API's documentation are public; every call still signs in
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/**").hasRole(admin)
                         .requestMatchers(HttpMethod.POST, "/api/v1/journal-entries/**", "/api/v1/periods/**",
                                 "/api/v1/credit-programs/**", "/api/v1/credit-pools/**", "/api/v1/rate-cards/**",
                                 "/api/v1/cost-cards/**", "/api/v1/vendor-invoices/**", "/api/v1/infrastructure-costs/**")
                             .hasAnyRole(admin, accountant)
                         .requestMatchers(HttpMethod.POST, BUSINESS_EVENT_WRITES).hasAnyRole(admin, accountant, ingest)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/actuator/**").hasAnyRole(admin, accountant, auditor)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**", "/actuator/**").hasAnyRole(admin, accountant, auditor)
                         .anyRequest().hasRole(admin));
         return http.build();
     }

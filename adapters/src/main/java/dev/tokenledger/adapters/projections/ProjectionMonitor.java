@@ -37,16 +37,18 @@ public class ProjectionMonitor {
     private final DSLContext db;
     private final ProjectionFailures failures;
     private final ProjectionExclusions exclusions;
+    private final LedgerReadiness readiness;
     /** Set by the rebuilder while every projection is being rebuilt. */
     private volatile boolean rebuilding;
 
     public ProjectionMonitor(EventProcessingConfiguration processing, EventStore eventStore, DSLContext db,
-                             ProjectionFailures failures, ProjectionExclusions exclusions) {
+                             ProjectionFailures failures, ProjectionExclusions exclusions, LedgerReadiness readiness) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.db = db;
         this.failures = failures;
         this.exclusions = exclusions;
+        this.readiness = readiness;
     }
 
     void rebuilding(boolean running) {
@@ -68,8 +70,9 @@ public class ProjectionMonitor {
         long head = headPosition();
         boolean failing = status.stream().anyMatch(s -> !s.errors().isEmpty());
         int excluded = exclusions.excluded().size();
-        boolean complete = position >= head && !rebuilding && !failing && excluded == 0;
-        return new ReadPosition(position, head, Math.max(0, head - position), complete, rebuilding, failing, excluded);
+        boolean loading = readiness.isLoading();
+        boolean complete = position >= head && !rebuilding && !failing && excluded == 0 && !loading;
+        return new ReadPosition(position, head, Math.max(0, head - position), complete, rebuilding, failing, excluded, loading);
     }
 
     /**
@@ -77,9 +80,10 @@ public class ProjectionMonitor {
      * @param head           the newest event in the store (-1: empty)
      * @param complete       true when the view holds every stored event and nothing is failing or excluded
      * @param excludedEvents events left out of the projections by operators' decisions
+     * @param loading        true while the ledger is still loading data at start (the demo company's history)
      */
     public record ReadPosition(long position, long head, long lag, boolean complete, boolean rebuilding, boolean failing,
-                               int excludedEvents) {
+                               int excludedEvents, boolean loading) {
     }
 
     /** Checks the processors every few seconds, so a failure that has been passed is forgotten promptly. */

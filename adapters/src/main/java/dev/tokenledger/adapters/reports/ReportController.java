@@ -41,11 +41,24 @@ public class ReportController {
     }
 
     @GetMapping("/api/v1/reports/trial-balance")
-    @Operation(summary = "Trial balance as of a posting date; with knownAt, as the ledger knew it at that instant")
+    @Operation(summary = "Trial balance as of a posting date; with knownAt (or knownAtClose), as the ledger knew it then",
+            description = "knownAt is an instant; knownAtClose=YYYY-MM takes the instant that period was (last) closed, "
+                    + "so an auditor sees the books exactly as they stood at that close.")
     public TrialBalance trialBalance(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "ISO instant, e.g. 2026-02-01T00:00:00Z")
-            @RequestParam(required = false) Instant knownAt) {
+            @RequestParam(required = false) Instant knownAt,
+            @Parameter(description = "a closed period YYYY-MM: the books as they stood when it was closed")
+            @RequestParam(required = false) String knownAtClose) {
+        if (knownAtClose != null) {
+            if (knownAt != null) {
+                throw new InvalidParameterException("knownAtClose", "give knownAt or knownAtClose, not both");
+            }
+            String period = dev.tokenledger.periods.PeriodIds.parse(knownAtClose, "knownAtClose").toString();
+            knownAt = reports.periods().stream().filter(p -> p.period().equals(period) && "CLOSED".equals(p.status()))
+                    .map(dev.tokenledger.projections.reports.PeriodRow::changedAt).findFirst()
+                    .orElseThrow(() -> new InvalidParameterException("knownAtClose", "period " + period + " is not closed"));
+        }
         return reports.trialBalance(QueryDates.within("asOf", asOf), knownAt);
     }
 

@@ -3,6 +3,7 @@ package dev.tokenledger.adapters.usage;
 import dev.tokenledger.rejection.RejectionCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenledger.adapters.platform.ApiExamples;
 import dev.tokenledger.adapters.platform.InvalidParameterException;
 import dev.tokenledger.adapters.usageledger.UsageLedger;
 import dev.tokenledger.projections.usage.UsageReports;
@@ -65,7 +66,12 @@ public class UsageController {
                     + "JSON batch with application/cloudevents-batch+json. Each record is accepted, counted as a "
                     + "duplicate (same id, same content: nothing changes) or rejected alone with a code and field; "
                     + "the rest of the batch proceeds. Answers 200 with the counts whenever the body was readable.")
-    public UsageIngestion.BatchResult ingest(@RequestBody JsonNode body,
+    public UsageIngestion.BatchResult ingest(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples =
+                    @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.USAGE)),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = CLOUD_EVENTS_BATCH, examples =
+                    @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.CLOUD_EVENTS_USAGE))})
+                                             @RequestBody JsonNode body,
                                              @RequestHeader(value = "Content-Type", required = false) String contentType) {
         boolean cloudEvents = contentType != null && contentType.startsWith(CLOUD_EVENTS_BATCH);
         JsonNode records = body.isArray() ? body : body.get("records");
@@ -129,14 +135,18 @@ public class UsageController {
 
     @PostMapping("/api/v1/rate-cards")
     @Operation(summary = "Publish a rate card version (versions follow each other; same version, same content = no-op)")
-    public ResponseEntity<PricingCatalog.Published> publishRateCard(@RequestBody PublishRateCard card) {
+    public ResponseEntity<PricingCatalog.Published> publishRateCard(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+                    value = ApiExamples.RATE_CARD))) @RequestBody PublishRateCard card) {
         PricingCatalog.Published published = commands.sendAndWait(card);
         return ResponseEntity.status(published.alreadyApplied() ? HttpStatus.OK : HttpStatus.CREATED).body(published);
     }
 
     @PostMapping("/api/v1/cost-cards")
     @Operation(summary = "Publish a cost card version: a provider's unit costs per model, COMPUTE or THIRD_PARTY")
-    public ResponseEntity<PricingCatalog.Published> publishCostCard(@RequestBody PublishCostCard card) {
+    public ResponseEntity<PricingCatalog.Published> publishCostCard(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+                    value = ApiExamples.COST_CARD))) @RequestBody PublishCostCard card) {
         PricingCatalog.Published published = commands.sendAndWait(card);
         return ResponseEntity.status(published.alreadyApplied() ? HttpStatus.OK : HttpStatus.CREATED).body(published);
     }

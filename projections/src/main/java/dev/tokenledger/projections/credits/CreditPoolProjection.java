@@ -95,6 +95,13 @@ public class CreditPoolProjection {
         }
     }
 
+    /** Invoiced overage is no longer unbilled: the wallet's unbilled overage falls by the invoice. */
+    @EventHandler
+    void on(dev.tokenledger.credits.Events.OverageInvoiced e) {
+        db.update(Overage.TABLE).set(Overage.OVERAGE_MINOR, Overage.OVERAGE_MINOR.minus(e.amountMinor()))
+                .where(Overage.CUSTOMER_ID.eq(e.customerId())).execute();
+    }
+
     @EventHandler
     void on(dev.tokenledger.credits.Events.PoolDeclaredDormant e) {
         db.update(Pool.TABLE).set(Pool.DORMANT, true)

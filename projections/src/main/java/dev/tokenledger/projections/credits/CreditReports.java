@@ -70,6 +70,14 @@ public class CreditReports {
                 money(overage, currency), pools));
     }
 
+    /** Every wallet's unbilled overage in minor units (customers with none are absent). */
+    public Map<String, Long> unbilledOverage() {
+        Map<String, Long> unbilled = new TreeMap<>();
+        db.select(Overage.CUSTOMER_ID, Overage.OVERAGE_MINOR).from(Overage.TABLE).where(Overage.OVERAGE_MINOR.gt(0L))
+                .forEach(r -> unbilled.put(r.value1(), r.value2()));
+        return unbilled;
+    }
+
     /** One adopted version of a credit program, as the policy document states it. */
     public record ProgramVersion(String programId, int version, java.time.LocalDate effectiveFrom, String currency,
                                  BigDecimal valuePerCredit, String expiryKind, Integer expiryDays,

@@ -40,13 +40,13 @@ public class UsageReports {
     }
 
     /**
-     * One line of the margin report. Money in minor units of {@code currency}; fully loaded cost = direct cost
-     * (compute and third-party fees) + allocated infrastructure.
+     * One line of the margin report, money in {@code currency} as decimals; fully loaded cost = direct cost (compute
+     * and third-party fees) + allocated infrastructure; margin per million tokens in the currency, to 4 decimals.
      */
     public record MarginRow(String period, String customer, String model, String feature, String currency,
-                            long records, long tokens, long revenueMinor, long directCostMinor,
-                            long infrastructureMinor, long fullyLoadedCostMinor, long marginMinor,
-                            BigDecimal marginPercent, BigDecimal marginPerMillionTokensMinor) {
+                            long records, long tokens, BigDecimal revenue, BigDecimal directCost,
+                            BigDecimal infrastructure, BigDecimal fullyLoadedCost, BigDecimal margin,
+                            BigDecimal marginPercent, BigDecimal marginPerMillionTokens) {
     }
 
     public record MarginReport(YearMonth from, YearMonth to, Set<Dimension> groupBy, List<MarginRow> rows,
@@ -132,13 +132,19 @@ public class UsageReports {
             long margin = v[2] - fullyLoaded;
             BigDecimal percent = v[2] == 0 ? null
                     : BigDecimal.valueOf(margin * 100L).divide(BigDecimal.valueOf(v[2]), 2, RoundingMode.HALF_UP);
-            BigDecimal perMillion = v[1] == 0 ? null
-                    : BigDecimal.valueOf(margin).multiply(BigDecimal.valueOf(1_000_000L))
+            String currency = k.get(4);
+            BigDecimal perMillion = v[1] == 0 ? null : money(margin, currency).multiply(BigDecimal.valueOf(1_000_000L))
                     .divide(BigDecimal.valueOf(v[1]), 4, RoundingMode.HALF_UP);
-            rows.add(new MarginRow(blank(k.get(0)), blank(k.get(1)), blank(k.get(2)), blank(k.get(3)), k.get(4),
-                    v[0], v[1], v[2], v[3], v[4], fullyLoaded, margin, percent, perMillion));
+            rows.add(new MarginRow(blank(k.get(0)), blank(k.get(1)), blank(k.get(2)), blank(k.get(3)), currency,
+                    v[0], v[1], money(v[2], currency), money(v[3], currency), money(v[4], currency),
+                    money(fullyLoaded, currency), money(margin, currency), percent, perMillion));
         });
         return rows;
+    }
+
+    /** Minor units as a decimal in the currency's major unit ("12.30"). */
+    private static BigDecimal money(long minor, String currency) {
+        return dev.tokenledger.money.Money.ofMinor(minor, java.util.Currency.getInstance(currency.strip())).amount();
     }
 
     private static String blank(String s) {
@@ -164,8 +170,8 @@ public class UsageReports {
      * The sub-ledger against the GL for one posting month and currency: revenue and direct cost the usage postings
      * record, and the GL lines of their entries on the usage-revenue and direct-cost accounts.
      */
-    public record Tie(String period, String currency, long usageRevenueMinor, long glRevenueMinor,
-                      long usageCostMinor, long glCostMinor, long infrastructureMinor, long glInfrastructureMinor,
+    public record Tie(String period, String currency, BigDecimal usageRevenue, BigDecimal glRevenue,
+                      BigDecimal usageCost, BigDecimal glCost, BigDecimal infrastructure, BigDecimal glInfrastructure,
                       boolean ties) {
     }
 
@@ -215,7 +221,8 @@ public class UsageReports {
                 .forEach(r -> byPeriod.computeIfAbsent(List.of(r.value1(), r.value2()), k -> new long[6])[5] =
                         r.value3().longValue() - r.value4().longValue());
         List<Tie> ties = new ArrayList<>();
-        byPeriod.forEach((k, v) -> ties.add(new Tie(k.get(0), k.get(1), v[0], v[1], v[2], v[3], v[4], v[5],
+        byPeriod.forEach((k, v) -> ties.add(new Tie(k.get(0), k.get(1), money(v[0], k.get(1)), money(v[1], k.get(1)),
+                money(v[2], k.get(1)), money(v[3], k.get(1)), money(v[4], k.get(1)), money(v[5], k.get(1)),
                 v[0] == v[1] && v[2] == v[3] && v[4] == v[5])));
         return ties;
     }
@@ -224,7 +231,7 @@ public class UsageReports {
     public record PostingView(String postingId, String entryId, String customerId, String model, String feature,
                               String costRole, String usageMonth, String effectiveDate, String postingDate,
                               boolean priorPeriod, String currency, int records, long tokens, BigDecimal exactValue,
-                              long revenueMinor, BigDecimal exactCost, long costMinor, String rateCards, String costCards) {
+                              BigDecimal revenue, BigDecimal exactCost, BigDecimal cost, String rateCards, String costCards) {
     }
 
     public List<PostingView> postings(String entryId, String postingId) {
@@ -240,7 +247,8 @@ public class UsageReports {
                         r.get(Posting.COST_ROLE), r.get(Posting.USAGE_MONTH), r.get(Posting.EFFECTIVE_DATE).toString(),
                         r.get(Posting.POSTING_DATE).toString(), r.get(Posting.PRIOR_PERIOD), r.get(Posting.CURRENCY).strip(),
                         r.get(Posting.RECORDS), r.get(Posting.TOKENS), r.get(Posting.EXACT_VALUE).stripTrailingZeros(),
-                        r.get(Posting.REVENUE_MINOR), r.get(Posting.EXACT_COST).stripTrailingZeros(), r.get(Posting.COST_MINOR),
+                        money(r.get(Posting.REVENUE_MINOR), r.get(Posting.CURRENCY).strip()),
+                        r.get(Posting.EXACT_COST).stripTrailingZeros(), money(r.get(Posting.COST_MINOR), r.get(Posting.CURRENCY).strip()),
                         r.get(Posting.RATE_CARDS), r.get(Posting.COST_CARDS)));
     }
 
