@@ -43,7 +43,7 @@ class LedgerOfNovember2026Test {
                     "wallet-umbrella", "/api/v1/customers/umbrella/wallet",
                     "wallet-initech", "/api/v1/customers/initech/wallet",
                     "wallet-cust-0000", "/api/v1/customers/cust-0000/wallet",
-                    "rollforward", "/api/v1/reports/deferred-revenue-rollforward?from=2025-11&to=2026-12",
+                    "rollforward", "/api/v1/reports/deferred-revenue-rollforward?from=2025-11&to=2026-12&liability=credits",
                     "margin", "/api/v1/reports/usage-margin?from=2025-11&to=2026-12&groupBy=period,model").entrySet()) {
                 JsonNode expected = LedgerHttp.JSON.readTree(getClass().getResourceAsStream(
                         "/fixtures/ledger-2026-11/expected-" + report.getKey() + ".json"));

@@ -12,7 +12,7 @@ class ChartLoaderTest {
     @Test
     void defaultChartMapsEveryRoleToOnePostableAccount() {
         ChartOfAccounts chart = ChartLoader.defaultChart();
-        assertThat(chart.accounts()).hasSize(18);
+        assertThat(chart.accounts()).hasSize(22);
         for (AccountRole role : AccountRole.values()) {
             assertThat(chart.accountFor(role).postable()).isTrue();
         }

@@ -51,6 +51,31 @@ public final class Commands {
         }
     }
 
+    /**
+     * Fund a pool with the consideration a contract allocated to it (README "Contracts"): P = {@code priceMinor}, as
+     * decided by the contract's allocation, N = {@code credits}. The contract's own event posts the entry (its
+     * position to the pool's liability); the wallet only opens the pool, whose usage, breakage and expiry then run as
+     * for any purchase. Sent by the ledger when a contract is signed or modified, never by clients.
+     */
+    public record FundContractCredits(String customerId, String poolId, String contractId, String obligationId,
+                                      String programId, LocalDate effectiveDate, long priceMinor, String currency,
+                                      BigDecimal credits, LocalDate expiresOn) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return poolId;
+        }
+
+        @Override
+        public LedgerRejection whenTargetMissing() {
+            return null;
+        }
+
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+
     /** Grant promotional credits: a pool with P = 0, drawn like any other, posting no revenue. */
     public record GrantPromotionalCredits(String customerId, String grantId, String programId, LocalDate effectiveDate,
                                           BigDecimal credits, LocalDate expiresOn) implements WalletCommand {
@@ -98,6 +123,23 @@ public final class Commands {
 
     /** Expire a pool on {@code effectiveDate}: the remaining liability, less escheat, becomes breakage. */
     public record ExpireCreditPool(String customerId, String poolId, String requestId, LocalDate effectiveDate) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return requestId;
+        }
+
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+
+    /**
+     * End a contract's credits when the contract is terminated: the pool expires on the date (breakage under its
+     * program's policy), unless it already has. Sent by the ledger, never by clients.
+     */
+    public record ExpireContractCredits(String customerId, String poolId, String requestId, LocalDate effectiveDate)
+            implements WalletCommand {
         @Override
         public String clientRequestId() {
             return requestId;

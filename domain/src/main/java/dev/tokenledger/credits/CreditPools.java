@@ -3,13 +3,16 @@ package dev.tokenledger.credits;
 import dev.tokenledger.chart.AccountRole;
 import dev.tokenledger.chart.ChartOfAccounts;
 import dev.tokenledger.credits.Commands.DeclareDormancy;
+import dev.tokenledger.credits.Commands.ExpireContractCredits;
 import dev.tokenledger.credits.Commands.ExpireCreditPool;
+import dev.tokenledger.credits.Commands.FundContractCredits;
 import dev.tokenledger.credits.Commands.GrantPromotionalCredits;
 import dev.tokenledger.credits.Commands.PurchaseCredits;
 import dev.tokenledger.credits.Commands.RefundCredits;
 import dev.tokenledger.credits.Commands.ReviseBreakageEstimate;
 import dev.tokenledger.credits.Events.BreakageEstimateRevised;
 import dev.tokenledger.credits.Events.CreditPoolExpired;
+import dev.tokenledger.credits.Events.CreditsFundedByContract;
 import dev.tokenledger.credits.Events.CreditsPurchased;
 import dev.tokenledger.credits.Events.CreditsRefunded;
 import dev.tokenledger.credits.Events.PoolDeclaredDormant;
@@ -107,6 +110,32 @@ final class CreditPools {
         });
     }
 
+    Wallet.WalletResult fund(FundContractCredits c, CreditProgramBook programs) {
+        String hash = InputFingerprint.of("contract-pool", c.customerId(), c.contractId(), c.obligationId(), c.programId(),
+                c.effectiveDate(), c.priceMinor(), c.currency(), c.credits(), c.expiresOn());
+        return requests.once(c.customerId(), c.poolId(), hash, () -> {
+            Violations v = new Violations();
+            RequestChecks.id(v, "customerId", c.customerId());
+            RequestChecks.id(v, "poolId", c.poolId());
+            boolean dated = RequestChecks.date(v, "effectiveDate", c.effectiveDate());
+            checkExpiry(v, c.expiresOn(), dated ? c.effectiveDate() : null);
+            CreditTerms terms = terms(v, programs, c.programId(), dated ? c.effectiveDate() : null);
+            if (terms != null && !terms.currency().getCurrencyCode().equals(c.currency())) {
+                v.add(RejectionCode.CURRENCY_MISMATCH, "currency", "program " + terms.programId() + " is in " + terms.currency());
+            }
+            RequestChecks.credits(v, "credits", c.credits());
+            checkWalletCompatible(v, terms);
+            v.throwIfAny();
+            if (c.priceMinor() < 0) {
+                throw new IllegalStateException("a contract allocates no negative consideration to pool " + c.poolId());
+            }
+            apply(new CreditsFundedByContract(c.customerId(), c.poolId(), c.contractId(), c.obligationId(), nextSequence,
+                    c.effectiveDate(), terms, c.priceMinor(), c.credits(),
+                    c.expiresOn() != null ? c.expiresOn() : terms.expiry().expiryFor(c.effectiveDate()), hash));
+            return new Wallet.WalletResult(c.poolId(), null, false);
+        });
+    }
+
     private static void checkExpiry(Violations v, LocalDate expiresOn, LocalDate effectiveDate) {
         if (RequestChecks.optionalDate(v, "expiresOn", expiresOn) && expiresOn != null && effectiveDate != null
                 && expiresOn.isBefore(effectiveDate)) {
@@ -192,6 +221,15 @@ final class CreditPools {
                     x.breakageDelta(), x.escheat(), entry, hash));
             return Wallet.posted(c.requestId(), entry);
         });
+    }
+
+    @CommandHandler
+    Wallet.WalletResult handle(ExpireContractCredits c, ChartOfAccounts chart, PeriodCalendar calendar) {
+        CreditPool known = c.poolId() == null ? null : pools.get(c.poolId());
+        if (known != null && known.expired) {
+            return new Wallet.WalletResult(c.requestId(), null, true);
+        }
+        return handle(new ExpireCreditPool(c.customerId(), c.poolId(), c.requestId(), c.effectiveDate()), chart, calendar);
     }
 
     @CommandHandler
@@ -306,6 +344,14 @@ final class CreditPools {
 
     @EventSourcingHandler
     void on(CreditsPurchased e) {
+        pools.put(e.poolId(), new CreditPool(e.poolId(), e.sequence(), e.effectiveDate(), e.expiresOn(), e.terms(),
+                e.priceMinor(), e.credits()));
+        nextSequence++;
+        requests.record(e.poolId(), e.inputHash());
+    }
+
+    @EventSourcingHandler
+    void on(CreditsFundedByContract e) {
         pools.put(e.poolId(), new CreditPool(e.poolId(), e.sequence(), e.effectiveDate(), e.expiresOn(), e.terms(),
                 e.priceMinor(), e.credits()));
         nextSequence++;

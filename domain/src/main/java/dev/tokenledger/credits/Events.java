@@ -28,6 +28,13 @@ public final class Events {
                                    String inputHash) implements PostsJournalEntry {
     }
 
+    /** A pool funded by a contract's allocation; the contract's event posts its entry, so this one carries none. */
+    @Revision(EventRevisions.CURRENT)
+    public record CreditsFundedByContract(String customerId, String poolId, String contractId, String obligationId,
+                                          long sequence, LocalDate effectiveDate, CreditTerms terms, long priceMinor,
+                                          BigDecimal credits, LocalDate expiresOn, String inputHash) {
+    }
+
     @Revision(EventRevisions.CURRENT)
 
     public record PromotionalCreditsGranted(String customerId, String poolId, long sequence, LocalDate effectiveDate,

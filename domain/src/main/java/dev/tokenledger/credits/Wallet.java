@@ -1,8 +1,10 @@
 package dev.tokenledger.credits;
 
 import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.credits.Commands.FundContractCredits;
 import dev.tokenledger.credits.Commands.GrantPromotionalCredits;
 import dev.tokenledger.credits.Commands.PurchaseCredits;
+import dev.tokenledger.credits.Events.CreditsFundedByContract;
 import dev.tokenledger.credits.Events.CreditsPurchased;
 import dev.tokenledger.credits.Events.PromotionalCreditsGranted;
 import dev.tokenledger.journal.PostedEntry;
@@ -71,6 +73,12 @@ public class Wallet {
         return pools.grant(c, programs);
     }
 
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public WalletResult handle(FundContractCredits c, CreditProgramBook programs) {
+        return pools.fund(c, programs);
+    }
+
     /** Usage of a customer without a wallet is pay-as-you-go: all overage, priced in the rate card's currency. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -80,6 +88,12 @@ public class Wallet {
 
     @EventSourcingHandler
     void on(CreditsPurchased e) {
+        walletId = WalletIds.aggregateId(e.customerId());
+        profile.open(e.customerId(), e.terms());
+    }
+
+    @EventSourcingHandler
+    void on(CreditsFundedByContract e) {
         walletId = WalletIds.aggregateId(e.customerId());
         profile.open(e.customerId(), e.terms());
     }

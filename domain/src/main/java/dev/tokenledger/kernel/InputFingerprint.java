@@ -81,6 +81,23 @@ public final class InputFingerprint {
             // a number no request may carry (refused later) must not be expanded into billions of digits here
             return Math.abs((long) stripped.scale()) > 1000 ? stripped.toString() : stripped.toPlainString();
         }
+        // nested request parts (a contract's obligations) compare their numbers by value too
+        if (part instanceof java.util.List<?> list) {
+            return list.stream().map(InputFingerprint::canonical).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        }
+        if (part instanceof Record record) {
+            StringBuilder text = new StringBuilder(record.getClass().getSimpleName()).append('[');
+            for (var component : record.getClass().getRecordComponents()) {
+                try {
+                    text.append(component.getName()).append('=')
+                            .append(canonical(component.getAccessor().invoke(record))).append(';');
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + component.getName(), e);
+                }
+            }
+            return text.append(']').toString();
+        }
         return part;
     }
 }

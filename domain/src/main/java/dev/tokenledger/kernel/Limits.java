@@ -89,4 +89,11 @@ public final class Limits {
 
     /** Days in a dormancy rule or an expiry rule. */
     public static final int MAX_DAYS = 36_500;
+
+    /** Performance obligations of one contract, and discounts tied to subsets of them. */
+    public static final int MAX_OBLIGATIONS = 50;
+    public static final int MAX_DISCOUNTS = 50;
+
+    /** A contract's term: at most this many days (ten years), so its billing plan stays at most 120 monthly items. */
+    public static final int MAX_TERM_DAYS = 3_660;
 }

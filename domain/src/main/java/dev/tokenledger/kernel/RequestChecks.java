@@ -218,6 +218,31 @@ public final class RequestChecks {
         return bounded(v, field, value, Limits.MAX_AMOUNT_MAJOR, Limits.EXACT_SCALE);
     }
 
+    /**
+     * An exact amount of money finer than the minor unit (a standalone selling price per unit, a range bound): below
+     * {@link Limits#MAX_AMOUNT_MAJOR}, at most {@link Limits#EXACT_SCALE} decimals, positive (or zero when allowed).
+     */
+    public static boolean exactAmount(Violations v, RejectionCode code, String field, BigDecimal value, boolean zeroAllowed) {
+        if (value == null || value.signum() < 0 || (!zeroAllowed && value.signum() == 0)) {
+            v.add(code, field, zeroAllowed ? "must be zero or more" : "must be greater than zero");
+            return false;
+        }
+        if (value.compareTo(Limits.MAX_AMOUNT_MAJOR) >= 0) {
+            v.add(RejectionCode.AMOUNT_OUT_OF_RANGE, field, "must be below " + Limits.MAX_AMOUNT_MAJOR.toPlainString());
+            return false;
+        }
+        return bounded(v, field, value, Limits.MAX_AMOUNT_MAJOR, Limits.EXACT_SCALE);
+    }
+
+    /** A quantity (months, credits, seats): positive, at most {@link Limits#MAX_CREDITS}, at most 18 decimals. */
+    public static boolean quantity(Violations v, RejectionCode code, String field, BigDecimal quantity) {
+        if (quantity == null || quantity.signum() <= 0) {
+            v.add(code, field, "must be greater than zero");
+            return false;
+        }
+        return bounded(v, field, quantity, Limits.MAX_CREDITS, Limits.CREDIT_SCALE);
+    }
+
     /** A unit price or cost: zero or more, at most {@link Limits#MAX_UNIT_PRICE}, at most 18 decimals. */
     public static boolean unitPrice(Violations v, String field, BigDecimal price) {
         if (price == null || price.signum() < 0) {

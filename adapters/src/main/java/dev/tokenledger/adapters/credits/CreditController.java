@@ -202,10 +202,17 @@ public class CreditController {
     }
 
     @GetMapping("/api/v1/reports/deferred-revenue-rollforward")
-    @Operation(summary = "Contract liability rollforward for prepaid credits, by customer and pool, tied to the GL")
+    @Operation(summary = "Contract liability rollforward (prepaid credits and contracts), by customer, contract and "
+            + "obligation (pool), tied to the GL",
+            description = "liability: all (default: both contract-liability accounts), credits (prepaid credits only) or "
+                    + "contracts (contracts' own liability only)")
     public Rollforward rollforward(@RequestParam String from, @RequestParam String to,
                                    @RequestParam(required = false) String customer,
-                                   @RequestParam(defaultValue = "USD") String currency) {
+                                   @RequestParam(defaultValue = "USD") String currency,
+                                   @RequestParam(defaultValue = "all") String liability) {
+        if (!java.util.Set.of("all", "credits", "contracts").contains(liability)) {
+            throw new InvalidParameterException("liability", "all, credits or contracts");
+        }
         YearMonth start = PeriodIds.parse(from);
         YearMonth end = PeriodIds.parse(to);
         if (end.isBefore(start) || start.plusYears(10).isBefore(end)) {
@@ -214,7 +221,7 @@ public class CreditController {
         if (!currency.matches("[A-Z]{3}")) {
             throw new InvalidParameterException("currency", "an ISO 4217 code");
         }
-        return reports.rollforward(start, end, customer, currency);
+        return reports.rollforward(start, end, customer, currency, liability);
     }
 
     private static String requireCustomer(String customerId) {

@@ -19,6 +19,48 @@ public final class ApiExamples {
              "valuePerCredit": "0.01", "expiry": {"kind": "DAYS_AFTER_PURCHASE", "days": 365},
              "breakagePolicy": "PROPORTIONAL", "expectedRedemptionRate": "0.85", "escheatShare": "0.05",
              "refundsAllowed": true}""";
+    public static final String SSP = """
+            {"sspId": "platform-enterprise", "requestId": "ssp-platform-2026", "effectiveFrom": "2026-01-01",
+             "description": "Enterprise platform access", "currency": "USD", "method": "OBSERVABLE_PRICE",
+             "unit": "month", "unitPrice": "5000.00", "rangeLow": "4500.00", "rangeHigh": "5500.00",
+             "evidence": "Median of 38 standalone renewals in 2025 (pricing study PS-2025-11); 80% within 10%",
+             "evidenceAsOf": "2025-12-15"}""";
+    public static final String CONTRACT = """
+            {"contractId": "acme-2026", "customerId": "acme", "currency": "USD", "signedOn": "2025-12-20",
+             "termStart": "2026-01-01", "termEnd": "2026-12-31", "transactionPrice": "150000.00",
+             "obligations": [
+               {"obligationId": "platform", "kind": "PLATFORM_ACCESS", "sspId": "platform-enterprise", "quantity": "12"},
+               {"obligationId": "credits", "kind": "CREDIT_POOL", "sspId": "credit", "programId": "enterprise",
+                "credits": "10000000"},
+               {"obligationId": "support", "kind": "SUPPORT", "sspId": "support-premium", "quantity": "12"},
+               {"obligationId": "onboarding", "kind": "SERVICE", "sspId": "onboarding", "quantity": "1",
+                "pattern": "ON_DELIVERY", "expectedOn": "2026-02-15"}],
+             "discounts": [{"discountId": "support-bundle", "amount": "6000.00", "appliesTo": ["support"],
+                            "evidence": "Premium support is sold with platform renewals at 25% off (price list 2026)"}],
+             "commitment": {"amount": "250000.00", "policy": "END_OF_TERM"},
+             "billing": {"schedule": "QUARTERLY", "settlement": "INVOICED", "paymentTermsDays": 30},
+             "refundOnTermination": "NONE", "memo": "Order form OF-2025-311"}""";
+    public static final String MODIFICATION = """
+            {"modificationId": "m-2026-07", "effectiveDate": "2026-07-01", "additionalPrice": "20000.00",
+             "addObligations": [{"obligationId": "support-24x7", "kind": "SUPPORT", "sspId": "support-premium",
+                                 "quantity": "6"}],
+             "newTermEnd": "2027-06-30", "reason": "Renewal signed early with 24x7 support (order form OF-2026-118)"}""";
+    public static final String TERMINATION = """
+            {"terminationId": "t-2026-09", "effectiveDate": "2026-09-30", "credits": "EXPIRE", "commitment": "WAIVE",
+             "reason": "Customer terminated for convenience under clause 12.2"}""";
+    public static final String RECOGNITION = """
+            {"requestId": "close-2026-03", "through": "2026-03-31"}""";
+    public static final String DELIVERY = """
+            {"requestId": "onboarding-done", "deliveredOn": "2026-02-12"}""";
+    public static final String CONTRACT_INVOICE = """
+            {"invoiceId": "INV-2026-0042", "invoiceDate": "2026-04-01"}""";
+    public static final String CONTRACT_PAYMENT = """
+            {"paymentId": "wire-8812", "invoiceId": "INV-2026-0042", "paidOn": "2026-04-28", "amount": "37500.00"}""";
+    public static final String SETTLEMENT = """
+            {"requestId": "commitment-2026", "effectiveDate": "2026-12-31"}""";
+    public static final String COMMITMENT_ESTIMATE = """
+            {"requestId": "estimate-2026-q2", "effectiveDate": "2026-06-30", "expectedConsumption": "180000.00",
+             "reason": "Q2 usage review: adoption slower than forecast"}""";
     public static final String PURCHASE = """
             {"purchaseId": "order-1001", "programId": "standard", "effectiveDate": "2026-03-01", "price": "100.00",
              "currency": "USD", "credits": "10000", "bonusCredits": "2000", "settlement": "CASH"}""";

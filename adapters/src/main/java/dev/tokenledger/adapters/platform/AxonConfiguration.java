@@ -161,7 +161,9 @@ public class AxonConfiguration {
                         .configureCache(c -> new BoundedAggregateCache(walletCacheSize)))
                 .configureAggregate(dev.tokenledger.usage.PricingCatalog.class)
                 .configureAggregate(dev.tokenledger.costs.CostPosting.class)
-                .configureAggregate(dev.tokenledger.operations.ProjectionDecisions.class);
+                .configureAggregate(dev.tokenledger.operations.ProjectionDecisions.class)
+                .configureAggregate(dev.tokenledger.contracts.StandaloneSellingPrice.class)
+                .configureAggregate(dev.tokenledger.contracts.Contract.class);
     }
 
     /**
@@ -239,6 +241,26 @@ public class AxonConfiguration {
     @Bean
     public CreditProgramBook creditProgramBook(EventStore eventStore) {
         return new EventStoreCreditProgramBook(eventStore);
+    }
+
+    @Bean
+    public dev.tokenledger.contracts.SspBook sspBook(EventStore eventStore) {
+        return new dev.tokenledger.contracts.EventStoreSspBook(eventStore);
+    }
+
+    @Bean
+    public dev.tokenledger.contracts.ConsumptionMeter consumptionMeter(EventStore eventStore) {
+        return new dev.tokenledger.contracts.EventStoreConsumptionMeter(eventStore);
+    }
+
+    @Bean
+    public dev.tokenledger.projections.contracts.ContractProjection contractProjection(DSLContext db) {
+        return new dev.tokenledger.projections.contracts.ContractProjection(db);
+    }
+
+    @Bean
+    public dev.tokenledger.projections.contracts.ContractReports contractReports(DSLContext db, ChartOfAccounts chart) {
+        return new dev.tokenledger.projections.contracts.ContractReports(db, chart);
     }
 
     @Bean

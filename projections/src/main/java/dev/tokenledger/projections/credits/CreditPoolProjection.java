@@ -36,6 +36,13 @@ public class CreditPoolProjection {
     }
 
     @EventHandler
+    void on(dev.tokenledger.credits.Events.CreditsFundedByContract e) {
+        insert(e.customerId(), e.poolId(), e.terms(), false, e.effectiveDate(), e.expiresOn(), e.credits(), e.priceMinor());
+        db.update(Pool.TABLE).set(Pool.CONTRACT_ID, e.contractId()).set(Pool.OBLIGATION_ID, e.obligationId())
+                .where(Pool.CUSTOMER_ID.eq(e.customerId())).and(Pool.POOL_ID.eq(e.poolId())).execute();
+    }
+
+    @EventHandler
     void on(PromotionalCreditsGranted e) {
         insert(e.customerId(), e.poolId(), e.terms(), true, e.effectiveDate(), e.expiresOn(), e.credits(), 0);
     }

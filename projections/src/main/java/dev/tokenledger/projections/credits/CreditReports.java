@@ -126,27 +126,50 @@ public class CreditReports {
      * reversals are adjustments. So the closing is the GL balance by construction, and is also checked against it.
      */
     public Rollforward rollforward(YearMonth from, YearMonth to, String customer, String currencyCode) {
-        String liability = chart.accountFor(AccountRole.DEFERRED_REVENUE_CREDITS).code();
+        return rollforward(from, to, customer, currencyCode, "all");
+    }
+
+    /** @param which "all" contract liabilities, "credits" (prepaid credits) or "contracts" (contracts' own) */
+    public Rollforward rollforward(YearMonth from, YearMonth to, String customer, String currencyCode, String which) {
+        String credits = chart.accountFor(AccountRole.DEFERRED_REVENUE_CREDITS).code();
+        String contracts = chart.accountFor(AccountRole.DEFERRED_REVENUE_SUBSCRIPTION).code();
+        List<String> liabilities = switch (which) {
+            case "credits" -> List.of(credits);
+            case "contracts" -> List.of(contracts);
+            default -> List.of(credits, contracts);
+        };
         Map<String, AccountRole> roleOf = new HashMap<>();
         chart.accounts().forEach(a -> a.role().ifPresent(role -> roleOf.put(a.code(), role)));
         Currency currency = Currency.getInstance(currencyCode);
 
         var touching = db.selectDistinct(GlLine.ENTRY_ID).from(GlLine.TABLE)
-                .where(GlLine.ACCOUNT_CODE.eq(liability)).and(GlLine.CURRENCY.eq(currencyCode))
+                .where(GlLine.ACCOUNT_CODE.in(liabilities)).and(GlLine.CURRENCY.eq(currencyCode))
                 .and(GlLine.POSTING_DATE.le(to.atEndOfMonth()));
         var lines = db.select(GlLine.ENTRY_ID, GlLine.LINE_NO, GlLine.ACCOUNT_CODE, GlLine.DEBIT_MINOR,
-                        GlLine.CREDIT_MINOR, GlLine.CUSTOMER, GlLine.CREDIT_POOL, GlLine.POSTING_DATE, GlEntry.KIND)
+                        GlLine.CREDIT_MINOR, GlLine.CUSTOMER, GlLine.CREDIT_POOL, GlLine.CONTRACT, GlLine.POSTING_DATE, GlEntry.KIND)
                 .from(GlLine.TABLE).join(GlEntry.TABLE).on(GlEntry.ENTRY_ID.eq(GlLine.ENTRY_ID))
                 .where(GlLine.ENTRY_ID.in(touching))
                 .orderBy(GlLine.ENTRY_ID, GlLine.LINE_NO)
                 .fetch();
         Map<String, Record> byPosition = new HashMap<>();
         lines.forEach(l -> byPosition.put(l.get(GlLine.ENTRY_ID) + "#" + l.get(GlLine.LINE_NO), l));
+        Map<String, String> programOfPool = new HashMap<>();
+        Map<String, String[]> contractOfPool = new HashMap<>();
+        db.select(Pool.CUSTOMER_ID, Pool.POOL_ID, Pool.PROGRAM_ID, Pool.CONTRACT_ID, Pool.OBLIGATION_ID).from(Pool.TABLE)
+                .forEach(r -> {
+                    String key = r.get(Pool.CUSTOMER_ID) + "|" + r.get(Pool.POOL_ID);
+                    programOfPool.put(key, r.get(Pool.PROGRAM_ID));
+                    if (r.get(Pool.CONTRACT_ID) != null) {
+                        contractOfPool.put(key, new String[]{r.get(Pool.CONTRACT_ID), r.get(Pool.OBLIGATION_ID)});
+                    }
+                });
 
-        // movements[period][customer|pool] = {additions, usage, breakage, escheat, refunds, adjustments}
+        // movements[period][account|customer|pool|contract] = {additions, usage, breakage, escheat, refunds,
+        // adjustments, transfers, contract revenue}
         TreeMap<YearMonth, Map<List<String>, long[]>> movements = new TreeMap<>();
         for (Record l : lines) {
-            if (!l.get(GlLine.ACCOUNT_CODE).equals(liability)) {
+            String account = l.get(GlLine.ACCOUNT_CODE);
+            if (!liabilities.contains(account)) {
                 continue;
             }
             String cust = l.get(GlLine.CUSTOMER) == null ? "" : l.get(GlLine.CUSTOMER);
@@ -159,58 +182,74 @@ public class CreditReports {
             AccountRole counter = pair == null ? null : roleOf.get(pair.get(GlLine.ACCOUNT_CODE));
             int bucket = !"BUSINESS_EVENT".equals(l.get(GlEntry.KIND)) || counter == null ? 5 : switch (counter) {
                 case CASH, REFUND_LIABILITY -> credit > 0 && counter == AccountRole.CASH ? 0 : 4;
-                case ACCOUNTS_RECEIVABLE -> 0;
+                case ACCOUNTS_RECEIVABLE, CONTRACT_ASSET -> 0;
                 case USAGE_REVENUE -> 1;
                 case BREAKAGE_REVENUE -> 2;
                 case UNCLAIMED_PROPERTY_LIABILITY -> 3;
+                case DEFERRED_REVENUE_CREDITS, DEFERRED_REVENUE_SUBSCRIPTION -> 6;
+                case SUBSCRIPTION_REVENUE, SUPPORT_REVENUE, SERVICES_REVENUE, PRODUCT_REVENUE,
+                     COMMITMENT_SHORTFALL_REVENUE -> 7;
                 default -> 5;
             };
+            String pool = l.get(GlLine.CREDIT_POOL) == null || account.equals(contracts) ? "" : l.get(GlLine.CREDIT_POOL);
+            String[] owner = contractOfPool.get(cust + "|" + pool);
+            String contract = account.equals(contracts) ? (l.get(GlLine.CONTRACT) == null ? "" : l.get(GlLine.CONTRACT))
+                    : owner == null ? "" : owner[0];
             long[] m = movements.computeIfAbsent(YearMonth.from(l.get(GlLine.POSTING_DATE)), k -> new HashMap<>())
-                    .computeIfAbsent(List.of(cust, l.get(GlLine.CREDIT_POOL) == null ? "" : l.get(GlLine.CREDIT_POOL)),
-                            k -> new long[6]);
-            // additions and adjustments are signed as increases; the others as decreases
-            m[bucket] += bucket == 0 || bucket == 5 ? credit : -credit;
+                    .computeIfAbsent(List.of(account, cust, pool, contract), k -> new long[8]);
+            // additions, adjustments and transfers are signed as increases; the others as decreases
+            m[bucket] += bucket == 0 || bucket == 5 || bucket == 6 ? credit : -credit;
         }
 
-        Map<String, String> programOfPool = new HashMap<>();
-        db.select(Pool.CUSTOMER_ID, Pool.POOL_ID, Pool.PROGRAM_ID).from(Pool.TABLE)
-                .forEach(r -> programOfPool.put(r.get(Pool.CUSTOMER_ID) + "|" + r.get(Pool.POOL_ID), r.get(Pool.PROGRAM_ID)));
-        Map<List<String>, Long> balance = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        Map<List<String>, Long> balance = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)));
         for (var period : movements.headMap(from).values()) {
-            period.forEach((key, m) -> balance.merge(key, m[0] - m[1] - m[2] - m[3] - m[4] + m[5], Long::sum));
+            period.forEach((key, m) -> balance.merge(key, closing(0, m), Long::sum));
         }
         List<Rollforward.Period> periods = new ArrayList<>();
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             Map<List<String>, long[]> moves = movements.getOrDefault(month, Map.of());
             moves.keySet().forEach(k -> balance.putIfAbsent(k, 0L));
             List<Rollforward.Row> rows = new ArrayList<>();
-            long[] total = new long[9];
+            long[] total = new long[8];
+            long totalOpening = 0;
+            long totalClosing = 0;
+            long totalFromOpening = 0;
             for (var entry : balance.entrySet()) {
-                long[] m = moves.getOrDefault(entry.getKey(), new long[6]);
+                long[] m = moves.getOrDefault(entry.getKey(), new long[8]);
                 long opening = entry.getValue();
-                long closing = opening + m[0] - m[1] - m[2] - m[3] - m[4] + m[5];
-                long fromOpening = Math.max(0, Math.min(Math.max(opening, 0), m[1] + m[2]));
-                if (opening == 0 && closing == 0 && m[0] == 0 && m[1] == 0 && m[2] == 0 && m[3] == 0 && m[4] == 0 && m[5] == 0) {
+                long closing = closing(opening, m);
+                long fromOpening = Math.max(0, Math.min(Math.max(opening, 0), m[1] + m[2] + m[7]));
+                if (opening == 0 && closing == 0 && java.util.Arrays.stream(m).allMatch(x -> x == 0)) {
                     continue;
                 }
-                rows.add(row(entry.getKey().get(0), programOfPool.get(entry.getKey().get(0) + "|" + entry.getKey().get(1)),
-                        entry.getKey().get(1), opening, m, closing, fromOpening, currency));
-                total[0] += opening;
-                for (int i = 0; i < 6; i++) {
-                    total[i + 1] += m[i];
+                List<String> key = entry.getKey();
+                String[] owner = contractOfPool.get(key.get(1) + "|" + key.get(2));
+                rows.add(row(key.get(0), key.get(1), programOfPool.get(key.get(1) + "|" + key.get(2)), key.get(2),
+                        key.get(3), owner == null ? null : owner[1], opening, m, closing, fromOpening, currency));
+                totalOpening += opening;
+                for (int i = 0; i < 8; i++) {
+                    total[i] += m[i];
                 }
-                total[7] += closing;
-                total[8] += fromOpening;
+                totalClosing += closing;
+                totalFromOpening += fromOpening;
                 entry.setValue(closing);
             }
-            long glClosing = glBalance(liability, currencyCode, month, customer);
-            Rollforward.Row totalRow = row(null, null, null, total[0], new long[]{total[1], total[2], total[3], total[4], total[5], total[6]},
-                    total[7], total[8], currency);
-            boolean identity = total[0] + total[1] - total[2] - total[3] - total[4] - total[5] + total[6] == total[7];
+            long glClosing = 0;
+            for (String account : liabilities) {
+                glClosing += glBalance(account, currencyCode, month, customer);
+            }
+            Rollforward.Row totalRow = row(null, null, null, null, null, null, totalOpening, total, totalClosing,
+                    totalFromOpening, currency);
+            boolean identity = closing(totalOpening, total) == totalClosing;
             periods.add(new Rollforward.Period(month.toString(), rows, totalRow, money(glClosing, currency), identity,
-                    glClosing == total[7]));
+                    glClosing == totalClosing));
         }
-        return new Rollforward(liability, currencyCode, periods);
+        return new Rollforward(credits, liabilities, currencyCode, periods);
+    }
+
+    private static long closing(long opening, long[] m) {
+        return opening + m[0] - m[1] - m[2] - m[3] - m[4] + m[5] + m[6] - m[7];
     }
 
     private long glBalance(String account, String currency, YearMonth month, String customer) {
@@ -224,11 +263,15 @@ public class CreditReports {
         return sum == null ? 0 : sum.longValueExact();
     }
 
-    private static Rollforward.Row row(String customer, String program, String pool, long opening, long[] m, long closing,
-                                       long fromOpening, Currency currency) {
-        return new Rollforward.Row(customer, program, pool == null || pool.isEmpty() ? null : pool, money(opening, currency),
+    private static Rollforward.Row row(String account, String customer, String program, String pool, String contract,
+                                       String obligation, long opening, long[] m, long closing, long fromOpening,
+                                       Currency currency) {
+        return new Rollforward.Row(customer, program,
+                pool == null || pool.isEmpty() ? null : pool, money(opening, currency),
                 money(m[0], currency), money(m[1], currency), money(m[2], currency), money(m[3], currency),
-                money(m[4], currency), money(m[5], currency), money(closing, currency), money(fromOpening, currency));
+                money(m[4], currency), money(m[5], currency), money(closing, currency), money(fromOpening, currency),
+                account, contract == null || contract.isEmpty() ? null : contract, obligation, money(m[6], currency),
+                money(m[7], currency));
     }
 
     private static BigDecimal money(long minor, Currency currency) {

@@ -40,6 +40,8 @@ final class CreditTables {
         static final Field<LocalDate> LAST_ACTIVITY = f("last_activity", SQLDataType.LOCALDATE);
         static final Field<Integer> DORMANCY_DAYS = f("dormancy_days", SQLDataType.INTEGER);
         static final Field<Boolean> DORMANT = f("dormant", SQLDataType.BOOLEAN);
+        static final Field<String> CONTRACT_ID = f("contract_id", SQLDataType.VARCHAR);
+        static final Field<String> OBLIGATION_ID = f("obligation_id", SQLDataType.VARCHAR);
         static final Field<?>[] ALL = {CUSTOMER_ID, POOL_ID, PROGRAM_ID, POLICY_VERSION, BREAKAGE_POLICY, CURRENCY,
                 PROMOTIONAL, PURCHASED_ON, EXPIRES_ON, CREDITS, REDEEMED, EXPECTED, REFUNDED_CREDITS, PRICE_MINOR,
                 USAGE_MINOR, BREAKAGE_MINOR, REFUND_MINOR, ESCHEAT_MINOR, EXPIRED, LAST_ACTIVITY, DORMANCY_DAYS, DORMANT};
