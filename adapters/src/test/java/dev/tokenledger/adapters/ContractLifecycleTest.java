@@ -182,9 +182,12 @@ class ContractLifecycleTest {
 
         var rpo = http.get("auditor", "/api/v1/reports/remaining-performance-obligations?asOf=2026-06-30");
         var waterfallNow = http.get("auditor", "/api/v1/reports/revenue-waterfall?asOf=2026-06-30&groupBy=contract&months=36");
-        // the commitment was settled since, so today's RPO as of 30 June is exactly what the waterfall still shows
-        assertThat(rpo.text("/totals/USD/total")).isEqualTo(waterfallNow.text("/totals/USD/total"));
+        // RPO at 30 June 2026 = what the waterfall still shows, plus the commitment neither consumed nor prepaid
+        // then: 200,000 - max(usage revenue 40,988.37, prepaid 81,976.74) = 118,023.26 (the term then ran to 2027)
         assertThat(rpo.text("/totals/USD/prepaidCredits")).isEqualTo("40988.37");
+        assertThat(rpo.text("/totals/USD/commitmentNotYetConsumed")).isEqualTo("118023.26");
+        assertThat(new BigDecimal(rpo.text("/totals/USD/total"))).isEqualByComparingTo(
+                new BigDecimal(waterfallNow.text("/totals/USD/total")).add(new BigDecimal("118023.26")));
 
         var trail = http.get("auditor", "/api/v1/audit-trail/contract:acme-2026:fund-credits");
         assertThat(trail.text("/steps/0/eventType")).isEqualTo("ContractCreditsFunded");

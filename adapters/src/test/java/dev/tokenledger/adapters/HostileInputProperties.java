@@ -108,6 +108,12 @@ class HostileInputProperties {
         must(post("admin", "/api/v1/rate-cards", "{\"cardId\":\"list\",\"version\":1,\"effectiveFrom\":\"1970-01-01\","
                 + "\"currency\":\"USD\",\"prices\":[{\"model\":\"m1\",\"unit\":\"input_tokens\",\"tiers\":[{\"unitPrice\":\"0.000002\"}]},"
                 + "{\"model\":\"m1\",\"unit\":\"output_tokens\",\"tiers\":[{\"unitPrice\":\"1000000\"}]}]}"));
+        for (String ssp : List.of("{\"sspId\":\"plat\",\"unitPrice\":\"1000\",\"method\":\"OBSERVABLE_PRICE\"",
+                "{\"sspId\":\"cred\",\"unitPrice\":\"0.01\",\"method\":\"OBSERVABLE_PRICE\"",
+                "{\"sspId\":\"resid\",\"rangeLow\":\"0\",\"rangeHigh\":\"999999999999\",\"method\":\"RESIDUAL\"")) {
+            must(post("admin", "/api/v1/ssp", ssp + ",\"requestId\":\"v1\",\"effectiveFrom\":\"1970-01-01\","
+                    + "\"currency\":\"USD\",\"unit\":\"month\",\"evidence\":\"seed\",\"evidenceAsOf\":\"1970-01-01\"}"));
+        }
         must(post("admin", "/api/v1/cost-cards", "{\"cardId\":\"gpu\",\"version\":1,\"effectiveFrom\":\"1970-01-01\","
                 + "\"currency\":\"USD\",\"provider\":\"own\",\"role\":\"COMPUTE\",\"costs\":[{\"model\":\"m1\",\"unit\":"
                 + "\"input_tokens\",\"unitCost\":\"0.000001\"},{\"model\":\"m1\",\"unit\":\"output_tokens\",\"unitCost\":\"1\"}]}"));
@@ -365,6 +371,105 @@ class HostileInputProperties {
     }
 
     @Provide
+    Arbitrary<Pick> ssps() {
+        return picks(Map.of("sspId", HOSTILE_ID, "requestId", HOSTILE_ID, "effectiveFrom", HOSTILE_DATE,
+                "description", HOSTILE_TEXT, "currency", HOSTILE_CURRENCY, "method", HOSTILE_ENUM,
+                "unit", List.of("\"\"", "\"Month\"", "\"" + "u".repeat(41) + "\"", "\"m\\u0000\"", "null", "1"),
+                "unitPrice", HOSTILE_AMOUNT, "rangeLow", HOSTILE_AMOUNT, "evidence", HOSTILE_TEXT));
+    }
+
+    @Property(tries = 200)
+    void standaloneSellingPrices(@ForAll("ssps") Pick p) throws Exception {
+        String body = ("{\"sspId\":%s,\"requestId\":%s,\"effectiveFrom\":%s,\"description\":%s,\"currency\":%s,"
+                + "\"method\":%s,\"unit\":%s,\"unitPrice\":%s,\"rangeLow\":%s,\"rangeHigh\":\"5000000\",\"evidence\":%s,"
+                + "\"evidenceAsOf\":\"2025-12-01\"}").formatted(p.get("sspId", str(freshId("ssp"))),
+                p.get("requestId", "\"v1\""), p.get("effectiveFrom", "\"2026-01-01\""), p.get("description", "\"d\""),
+                p.get("currency", "\"USD\""), p.get("method", "\"OBSERVABLE_PRICE\""), p.get("unit", "\"month\""),
+                p.get("unitPrice", "\"1000\""), p.get("rangeLow", "\"1\""), p.get("evidence", "\"study\""));
+        check("ssp", post("accountant", "/api/v1/ssp", body));
+    }
+
+    @Provide
+    Arbitrary<Pick> contracts() {
+        return picks(Map.ofEntries(Map.entry("contractId", HOSTILE_ID), Map.entry("customerId", HOSTILE_ID),
+                Map.entry("currency", HOSTILE_CURRENCY), Map.entry("signedOn", HOSTILE_DATE),
+                Map.entry("termEnd", HOSTILE_DATE), Map.entry("transactionPrice", HOSTILE_AMOUNT),
+                Map.entry("obligationId", HOSTILE_ID), Map.entry("kind", HOSTILE_ENUM),
+                Map.entry("sspId", List.of("\"resid\"", "\"nope\"", "\"\"", "null", "\"cred\"")),
+                Map.entry("quantity", HOSTILE_CREDITS), Map.entry("pattern", HOSTILE_ENUM), Map.entry("basis", HOSTILE_ENUM),
+                Map.entry("start", HOSTILE_DATE), Map.entry("description", HOSTILE_TEXT),
+                Map.entry("credits", HOSTILE_CREDITS), Map.entry("poolId", HOSTILE_ID),
+                Map.entry("discount", HOSTILE_AMOUNT), Map.entry("appliesTo", List.of("[]", "null", "[\"zzz\"]",
+                        "[\"platform\",\"platform\"]", "[null]", "\"platform\"", "[\"credits\"]")),
+                Map.entry("evidence", HOSTILE_TEXT), Map.entry("commitment", HOSTILE_AMOUNT),
+                Map.entry("expected", HOSTILE_AMOUNT), Map.entry("schedule", HOSTILE_ENUM),
+                Map.entry("paymentTermsDays", HOSTILE_INT), Map.entry("memo", HOSTILE_TEXT),
+                Map.entry("then", List.of("\"modify\"", "\"terminate\"", "\"recognize\"", "\"invoice\"", "\"pay\"",
+                        "\"deliver\"", "\"settle\"", "\"estimate\"")),
+                Map.entry("date", HOSTILE_DATE), Map.entry("amount", HOSTILE_AMOUNT), Map.entry("text", HOSTILE_TEXT),
+                Map.entry("requestId", HOSTILE_ID)));
+    }
+
+    static final List<String> THEN = List.of("\"modify\"", "\"terminate\"", "\"recognize\"", "\"invoice\"",
+            "\"pay\"", "\"deliver\"", "\"settle\"", "\"estimate\"");
+
+    @Property(tries = 400)
+    void contracts(@ForAll("contracts") Pick p) throws Exception {
+        String contract = p.values().containsKey("contractId") ? p.get("contractId", null) : str(freshId("k"));
+        String obligations = ("[{\"obligationId\":\"platform\",\"kind\":\"PLATFORM_ACCESS\",\"sspId\":\"plat\",\"quantity\":\"12\","
+                + "\"basis\":%s},{\"obligationId\":%s,\"kind\":%s,\"sspId\":%s,\"quantity\":%s,\"pattern\":%s,\"start\":%s,"
+                + "\"description\":%s,\"programId\":\"std\",\"credits\":%s,\"poolId\":%s}]").formatted(
+                p.get("basis", "\"MONTHLY\""), p.get("obligationId", "\"credits\""), p.get("kind", "\"CREDIT_POOL\""),
+                p.get("sspId", "\"cred\""), p.get("quantity", "null"), p.get("pattern", "null"), p.get("start", "null"),
+                p.get("description", "\"pool\""), p.get("credits", "\"100000\""), p.get("poolId", "null"));
+        String body = ("{\"contractId\":%s,\"customerId\":%s,\"currency\":%s,\"signedOn\":%s,\"termStart\":\"2026-01-01\","
+                + "\"termEnd\":%s,\"transactionPrice\":%s,\"obligations\":%s,\"discounts\":[{\"amount\":%s,\"appliesTo\":%s,"
+                + "\"evidence\":%s}],\"commitment\":{\"amount\":%s,\"policy\":\"PROPORTIONAL_EXPECTED_SHORTFALL\","
+                + "\"expectedConsumption\":%s},\"billing\":{\"schedule\":%s,\"paymentTermsDays\":%s},\"memo\":%s}").formatted(
+                contract, p.get("customerId", "\"acme\""), p.get("currency", "\"USD\""), p.get("signedOn", "\"2025-12-20\""),
+                p.get("termEnd", "\"2026-12-31\""), p.get("transactionPrice", "\"12500.00\""), obligations,
+                p.get("discount", "\"100.00\""), p.get("appliesTo", "[\"platform\"]"), p.get("evidence", "\"list\""),
+                p.get("commitment", "\"20000\""), p.get("expected", "\"15000\""), p.get("schedule", "\"MONTHLY\""),
+                p.get("paymentTermsDays", "30"), p.get("memo", "\"order\""));
+        Reply signed = post("accountant", "/api/v1/contracts", body);
+        check("contracts", signed);
+        if (signed.status() != 201) {
+            return;
+        }
+        String id = signed.json().at("/contractId").asText();
+        String base = "/api/v1/contracts/" + path(id);
+        String request = p.get("requestId", str(freshId("r")));
+        String date = p.get("date", "\"2026-06-30\"");
+        String text = p.get("text", "\"because\"");
+        String amount = p.get("amount", "\"1000.00\"");
+        String then = p.get("then", THEN.get((int) (ids.get() % THEN.size())));
+        Reply reply = switch (then) {
+            case "\"modify\"" -> post("accountant", base + "/modifications", ("{\"modificationId\":%s,\"effectiveDate\":%s,"
+                    + "\"additionalPrice\":%s,\"addObligations\":[{\"obligationId\":\"extra\",\"kind\":\"SUPPORT\","
+                    + "\"sspId\":\"plat\",\"quantity\":\"3\"}],\"newTermEnd\":\"2027-06-30\",\"reason\":%s}")
+                    .formatted(request, date, amount, text));
+            case "\"terminate\"" -> post("accountant", base + "/termination", ("{\"terminationId\":%s,\"effectiveDate\":%s,"
+                    + "\"credits\":\"EXPIRE\",\"commitment\":\"SETTLE\",\"reason\":%s}").formatted(request, date, text));
+            case "\"recognize\"" -> post("accountant", base + "/recognition",
+                    "{\"requestId\":%s,\"through\":%s}".formatted(request, date));
+            case "\"invoice\"" -> post("accountant", base + "/invoices",
+                    "{\"invoiceId\":%s,\"invoiceDate\":%s}".formatted(request, date));
+            case "\"pay\"" -> {
+                post("accountant", base + "/invoices", "{\"invoiceId\":\"i1\",\"invoiceDate\":\"2026-03-01\"}");
+                yield post("accountant", base + "/payments", "{\"paymentId\":%s,\"invoiceId\":\"i1\",\"paidOn\":%s,\"amount\":%s}"
+                        .formatted(request, date, amount));
+            }
+            case "\"deliver\"" -> post("accountant", base + "/obligations/platform/delivery",
+                    "{\"requestId\":%s,\"deliveredOn\":%s}".formatted(request, date));
+            case "\"settle\"" -> post("accountant", base + "/commitment/settlement",
+                    "{\"requestId\":%s,\"effectiveDate\":%s}".formatted(request, date));
+            default -> post("accountant", base + "/commitment/estimate", ("{\"requestId\":%s,\"effectiveDate\":%s,"
+                    + "\"expectedConsumption\":%s,\"reason\":%s}").formatted(request, date, amount, text));
+        };
+        check("contract " + then.replace("\"", ""), reply);
+    }
+
+    @Provide
     Arbitrary<Pick> costs() {
         return picks(Map.of("invoiceId", HOSTILE_ID, "vendor", HOSTILE_ID, "effectiveDate", HOSTILE_DATE,
                 "amount", HOSTILE_AMOUNT, "currency", HOSTILE_CURRENCY, "memo", HOSTILE_TEXT,
@@ -400,7 +505,8 @@ class HostileInputProperties {
     Arbitrary<String> writePaths() {
         return Arbitraries.of("/api/v1/journal-entries", "/api/v1/credit-programs", "/api/v1/customers/acme/credit-purchases",
                 "/api/v1/customers/acme/holds", "/api/v1/usage", "/api/v1/rate-cards", "/api/v1/vendor-invoices",
-                "/api/v1/infrastructure-costs", "/api/v1/periods/2026-01/close", "/api/v1/admin/projections/exclusions");
+                "/api/v1/infrastructure-costs", "/api/v1/periods/2026-01/close", "/api/v1/admin/projections/exclusions",
+                "/api/v1/ssp", "/api/v1/contracts", "/api/v1/contracts/k-1/modifications", "/api/v1/contracts/k-1/payments");
     }
 
     // --- checks -------------------------------------------------------------------------------------------

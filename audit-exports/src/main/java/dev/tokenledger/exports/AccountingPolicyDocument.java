@@ -3,7 +3,9 @@ package dev.tokenledger.exports;
 import dev.tokenledger.chart.Account;
 import dev.tokenledger.chart.AccountRole;
 import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.contracts.Contract;
 import dev.tokenledger.journal.PolicyVersions;
+import dev.tokenledger.projections.contracts.ContractReports.SspRow;
 import dev.tokenledger.projections.credits.CreditReports.ProgramVersion;
 import dev.tokenledger.usage.CostCard;
 import dev.tokenledger.usage.RateCard;
@@ -38,6 +40,12 @@ public final class AccountingPolicyDocument {
     /** The document, with the rate and cost cards in force (every version, in effective order). */
     public static String markdown(ChartOfAccounts chart, List<ProgramVersion> programs, List<RateCard> rateCards,
                                   List<CostCard> costCards, Settings settings, Instant generatedAt) {
+        return markdown(chart, programs, rateCards, costCards, List.of(), settings, generatedAt);
+    }
+
+    /** The document, with the cards and the SSP table (every version, in effective order). */
+    public static String markdown(ChartOfAccounts chart, List<ProgramVersion> programs, List<RateCard> rateCards,
+                                  List<CostCard> costCards, List<SspRow> ssps, Settings settings, Instant generatedAt) {
         StringBuilder md = new StringBuilder();
         md.append("# Accounting policies\n\n");
         md.append("Generated ").append(generatedAt).append(" from the ledger's live configuration. Chart of accounts: `")
@@ -105,7 +113,9 @@ public final class AccountingPolicyDocument {
                 .append(" ratably over the service period by day, with cumulative catch-up; it is not usage revenue.\n\n");
         md.append(cards(rateCards, costCards));
 
-        md.append("## 7. Credit programs in force, and since when\n\n");
+        md.append(contracts(chart, ssps));
+
+        md.append("## 8. Credit programs in force, and since when\n\n");
         if (programs.isEmpty()) {
             md.append("No credit program has been adopted yet.\n\n");
         } else {
@@ -128,13 +138,57 @@ public final class AccountingPolicyDocument {
             md.append("\nPostings under a program record the version as `credits/{program}/v{version}`.\n\n");
         }
 
-        md.append("## 8. Chart of accounts\n\n");
+        md.append("## 9. Chart of accounts\n\n");
         md.append("| code | name | type | role | ERP code |\n|---|---|---|---|---|\n");
         for (Account a : chart.accounts()) {
             md.append("| ").append(a.code()).append(" | ").append(a.name()).append(" | ").append(a.type()).append(" | ")
                     .append(a.role().map(Enum::name).orElse("-")).append(" | ").append(a.erpCode()).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** Section 7: contracts with several performance obligations (ASC 606 steps 4 and 5) and the SSP table. */
+    private static String contracts(ChartOfAccounts chart, List<SspRow> ssps) {
+        StringBuilder md = new StringBuilder("## 7. Contracts with several performance obligations\n\n");
+        md.append("Policy version `").append(Contract.POLICY_VERSION).append("`.\n\n");
+        md.append("- **Performance obligations.** A contract may combine platform access and support (stand-ready obligations satisfied over time), implementation or other services (over their service period, or at a point in time on delivery), products whose control passes at a point in time, and pools of prepaid credits. Usage beyond the pools is variable consideration that relates to the period of use: it is allocated entirely to that period and recognised as used (ASC 606-10-32-40), outside the allocation.\n");
+        md.append("- **Allocation (step 4).** The fixed transaction price is allocated to the obligations by relative standalone selling price at contract inception (ASC 606-10-32-28 to 32-35), each SSP being the version in force on the signing date times the obligation's quantity. A discount is allocated to all obligations proportionally, unless observable evidence ties it to a subset (32-36 to 32-38); then it is allocated to that subset only. The residual approach is used only for an SSP the table marks RESIDUAL (highly variable or uncertain, 32-34(c)), for at most one obligation, and only when the residual falls inside the range the table states; otherwise the contract is refused with the numbers. Shares are in minor units by the largest-remainder method (section 1), so they always sum to the price. The allocation is recorded with every input it used and can be read as the contract's SSP analysis.\n");
+        md.append("- **Over time.** Platform access and support are recognised ratably by day over their period (or monthly, in equal monthly amounts, where the contract says so), by cumulative catch-up: recognised to date = round(allocated x days elapsed / days in the period), so the total equals the allocated amount exactly whichever days recognition runs on. Leap days count.\n");
+        md.append("- **At a point in time.** A product, or a service recognised on delivery, is recognised in full on the delivery date (an explicit event).\n");
+        md.append("- **Prepaid credits.** The amount allocated to a credit pool becomes that pool's consideration P; from the pool's first day its liability sits in ")
+                .append(account(chart, AccountRole.DEFERRED_REVENUE_CREDITS)).append(" and the prepaid-credit policies (sections 3 to 5) apply to it unchanged.\n");
+        md.append("- **Billing and the contract's position.** Billing follows the contract's plan (upfront, monthly, quarterly, or monthly in arrears; invoiced, or paid when billed) independently of recognition. Each contract is presented net (ASC 606-10-45-1 to 45-4): consideration billed ahead of recognition is a contract liability (")
+                .append(account(chart, AccountRole.DEFERRED_REVENUE_SUBSCRIPTION)).append("); recognition (or funding of credits) ahead of billing is a contract asset (")
+                .append(account(chart, AccountRole.CONTRACT_ASSET)).append("). Recognition first reduces the liability, then grows the asset; an invoice first clears the asset, then grows the liability. Revenue posts to ")
+                .append(account(chart, AccountRole.SUBSCRIPTION_REVENUE)).append(", ").append(account(chart, AccountRole.SUPPORT_REVENUE)).append(", ")
+                .append(account(chart, AccountRole.SERVICES_REVENUE)).append(" and ").append(account(chart, AccountRole.PRODUCT_REVENUE)).append(" by obligation kind.\n");
+        md.append("- **Committed minimum spend.** Spend counted toward a commitment is the greater of the customer's billable usage over the term (usage drawn from paid pools and overage, at the prices it was posted at; promotional credits excluded) and the consideration of the contract's prepaid credits (paid whether used or not; what is left of them at expiry is breakage, so it is not billed twice). The shortfall is the commitment less that, never negative, rounded half-up once. Policy per contract: **END_OF_TERM** recognises and invoices the shortfall when the term ends (")
+                .append(account(chart, AccountRole.ACCOUNTS_RECEIVABLE)).append(" to ").append(account(chart, AccountRole.COMMITMENT_SHORTFALL_REVENUE))
+                .append("); **PROPORTIONAL_EXPECTED_SHORTFALL** recognises the expected shortfall S = commitment - max(expected usage, prepaid credits) as usage occurs, cumulative = round(S x min(usage to date / expected usage, 1)) at each recognition run, against the contract asset; a revised expectation is a cumulative catch-up (possibly negative); at the end of the term the actual shortfall is trued up and invoiced, which clears the asset.\n");
+        md.append("- **Modifications (ASC 606-10-25-10 to 25-13).** Distinct obligations added at prices that reflect their SSPs (within the table's range, or equal to the SSP where no range is given), with the term unchanged, form a separate contract. Any other modification (a price below SSP, a term extension) is accounted for prospectively: recognition is caught up to the day before, then the amount not yet recognised for the obligations that continue plus the additional price is reallocated by relative SSP over what remains (continuing obligations over time at their SSP for the days that remain). Credit pools already funded keep their consideration. A modification is a new event; nothing recognised before it changes; one dated in a closed period posts in the first open period, flagged prior-period.\n");
+        md.append("- **Termination.** Recognition is caught up to the termination date; what the billing plan had due by then is billed; consideration billed and not yet recognised is refunded where the contract provides for refunds (a refund liability), otherwise recognised, since nothing remains to be delivered (ASC 606-10-25-7); what was recognised and not billed is billed. The contract's credit pools are kept until they expire, or expired on the termination date, as the termination states; a commitment is waived (expected shortfall recognised so far is reversed) or settled then.\n");
+        md.append("- **Disclosures.** Remaining performance obligations (606-10-50-13) are the fixed consideration allocated to obligations not yet satisfied, the unused liability of contract credit pools, and the part of a commitment neither consumed nor prepaid; usage fees above a commitment are excluded (50-14A(b)). Revenue is disaggregated by obligation type, customer, contract and period (50-5).\n\n");
+        md.append("### Standalone selling prices\n\n");
+        if (ssps.isEmpty()) {
+            md.append("No standalone selling price has been published yet.\n\n");
+            return md.toString();
+        }
+        md.append("| SSP | version | effective from | description | currency | method | per | price | range | evidence | evidence as of | published by |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (SspRow r : ssps) {
+            md.append("| ").append(r.sspId()).append(" | ").append(r.version()).append(" | ").append(r.effectiveFrom())
+                    .append(" | ").append(cell(r.description())).append(" | ").append(r.currency()).append(" | ").append(r.method())
+                    .append(" | ").append(r.unit()).append(" | ").append(r.unitPrice() == null ? "-" : r.unitPrice())
+                    .append(" | ").append(r.rangeLow() == null ? "-" : r.rangeLow() + " to " + r.rangeHigh())
+                    .append(" | ").append(cell(r.evidence())).append(" | ").append(r.evidenceAsOf())
+                    .append(" | ").append(r.publishedBy() == null ? "-" : r.publishedBy()).append(" |\n");
+        }
+        return md.append('\n').toString();
+    }
+
+    /** Text safe inside a markdown table cell. */
+    private static String cell(String text) {
+        return text == null ? "-" : text.replace("|", "\\|");
     }
 
     private static String cards(List<RateCard> rateCards, List<CostCard> costCards) {

@@ -27,7 +27,7 @@ class AccountingPolicyDocumentTest {
                 .contains("| 4200 | Breakage revenue | REVENUE | BREAKAGE_REVENUE | 4200-00 |");
         String html = AccountingPolicyDocument.html(md);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<table>").contains("<td>standard</td>")
-                .contains("<h2>7. Credit programs in force, and since when</h2>");
+                .contains("<h2>8. Credit programs in force, and since when</h2>");
         assertThat(AccountingPolicyDocument.markdown(ChartLoader.defaultChart(), List.of(),
                 new AccountingPolicyDocument.Settings("UTC", false, 0), Instant.EPOCH))
                 .contains("No credit program has been adopted yet").contains("**switched off**");
@@ -52,5 +52,21 @@ class AccountingPolicyDocumentTest {
                 .contains("largest-remainder method")
                 .contains("| list | 2 | 2026-05-01 | list | atlas | input_tokens | GRADUATED 1000000: 0.0000025; rest: 0.000002; |")
                 .contains("| own-gpus | 1 | 2025-11-01 | own | COMPUTE | atlas | input_tokens | 0.0000009 |");
+    }
+
+    @org.junit.jupiter.api.Test
+    void contractsAndTheSspTableAreStated() {
+        var ssp = new dev.tokenledger.projections.contracts.ContractReports.SspRow("platform", 2,
+                java.time.LocalDate.of(2026, 1, 1), "Enterprise platform | annual", "USD", "OBSERVABLE_PRICE", "month",
+                "5000", "4500", "5500", "38 standalone renewals in 2025", java.time.LocalDate.of(2025, 12, 15),
+                "accountant", java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        String md = AccountingPolicyDocument.markdown(ChartLoader.defaultChart(), List.of(), List.of(), List.of(),
+                List.of(ssp), new AccountingPolicyDocument.Settings("UTC", true, 3), java.time.Instant.EPOCH);
+        assertThat(md).contains("## 7. Contracts with several performance obligations")
+                .contains("relative standalone selling price").contains("residual approach")
+                .contains("**END_OF_TERM**").contains("**PROPORTIONAL_EXPECTED_SHORTFALL**")
+                .contains("1160 Contract assets").contains("2310 Contract liability, platform fees")
+                .contains("| platform | 2 | 2026-01-01 | Enterprise platform \\| annual | USD | OBSERVABLE_PRICE | month | 5000 | 4500 to 5500 | 38 standalone renewals in 2025 | 2025-12-15 | accountant |")
+                .contains("## 9. Chart of accounts");
     }
 }

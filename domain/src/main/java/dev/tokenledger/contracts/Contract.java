@@ -263,12 +263,21 @@ public class Contract {
             Violations v = new Violations();
             RequestChecks.id(v, "paymentId", c.paymentId());
             RequestChecks.date(v, "paidOn", c.paidOn());
-            long amount = RequestChecks.amount(v, "amount", c.amount(), currency);
+            RequestChecks.optionalId(v, "invoiceId", c.invoiceId());
+            // no amount: the whole amount open on the invoice
+            long amount = c.amount() == null ? 0 : RequestChecks.amount(v, "amount", c.amount(), currency);
             v.throwIfAny();
-            long open = billed.openOn(c.invoiceId());
+            long open = c.invoiceId() == null ? -1 : billed.openOn(c.invoiceId());
             if (open < 0) {
                 throw LedgerRejection.of(RejectionCode.UNKNOWN_INVOICE, "invoiceId", "contract " + contractId
                         + " has no invoice " + c.invoiceId());
+            }
+            if (c.amount() == null) {
+                amount = open;
+            }
+            if (amount == 0) {
+                throw LedgerRejection.of(RejectionCode.PAYMENT_EXCEEDS_INVOICE, "amount", "invoice " + c.invoiceId()
+                        + " has nothing open");
             }
             if (amount > open) {
                 throw LedgerRejection.of(RejectionCode.PAYMENT_EXCEEDS_INVOICE, "amount", "invoice " + c.invoiceId()
@@ -580,6 +589,10 @@ public class Contract {
     /** The consideration allocated to the contract's credit pools: prepaid spend toward the commitment. */
     long prepaidCredits() {
         return obligations.values().stream().filter(Obligation::isCreditPool).mapToLong(Obligation::allocatedMinor).sum();
+    }
+
+    long priceMinor() {
+        return priceMinor;
     }
 
     Map<String, Obligation> obligations() {

@@ -52,6 +52,12 @@ final class ContractChanges {
         long additional = 0;
         if (c.additionalPrice() != null && c.additionalPrice().signum() != 0) {
             additional = RequestChecks.amount(v, "additionalPrice", c.additionalPrice(), k.currency());
+            // a contract's price over all its modifications stays within the lifetime bound (kernel.Limits)
+            if (additional > 0 && Contract.exact(k.priceMinor() + additional, k.currency())
+                    .compareTo(Limits.MAX_LIFETIME_MAJOR) >= 0) {
+                v.add(RejectionCode.AMOUNT_OUT_OF_RANGE, "additionalPrice", "the contract's price would reach "
+                        + Limits.MAX_LIFETIME_MAJOR.toPlainString() + "; sign a new contract instead");
+            }
         }
         LocalDate end = k.termEnd();
         if (c.newTermEnd() != null && RequestChecks.date(v, "newTermEnd", c.newTermEnd())) {

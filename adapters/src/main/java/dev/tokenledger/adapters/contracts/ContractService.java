@@ -38,31 +38,36 @@ public class ContractService {
     }
 
     public Outcome sign(SignContract command) {
-        return inOneTransaction(command);
+        return inOneTransaction(command, null);
     }
 
     public Outcome send(ContractCommand command) {
-        return inOneTransaction(command);
+        return inOneTransaction(command, null);
     }
 
-    private Outcome inOneTransaction(Object command) {
+    /** As {@link #send}, on behalf of {@code principal} (a job or the demo company, outside any HTTP request). */
+    public Outcome sendAs(String principal, Object command) {
+        return inOneTransaction(command, principal);
+    }
+
+    private Outcome inOneTransaction(Object command, String principal) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactionManager);
         try {
-            ContractResult result = commands.sendAndWait(command);
+            ContractResult result = send(command, principal);
             List<String> entries = new ArrayList<>(result.entryIds());
             List<String> funded = new ArrayList<>();
             String separate = null;
             if (result.separateContract() != null) {
-                ContractResult signed = commands.sendAndWait(result.separateContract());
+                ContractResult signed = send(result.separateContract(), principal);
                 entries.addAll(signed.entryIds());
-                funded.addAll(fund(signed.walletFunding()));
+                funded.addAll(fund(signed.walletFunding(), principal));
                 separate = result.separateContract().contractId();
             }
-            funded.addAll(fund(result.walletFunding()));
+            funded.addAll(fund(result.walletFunding(), principal));
             List<String> expired = new ArrayList<>();
             for (ExpireContractCredits expiry : result.walletExpiries()) {
-                commands.sendAndWait(expiry);
+                send(expiry, principal);
                 expired.add(expiry.poolId());
             }
             unitOfWork.commit();
@@ -76,10 +81,19 @@ public class ContractService {
         }
     }
 
-    private List<String> fund(List<FundContractCredits> funding) {
+    private <R> R send(Object command, String principal) {
+        if (principal == null) {
+            return commands.sendAndWait(command);
+        }
+        return commands.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(command)
+                .withMetaData(org.axonframework.messaging.MetaData.with(
+                        dev.tokenledger.projections.EventMetadata.PRINCIPAL, principal)));
+    }
+
+    private List<String> fund(List<FundContractCredits> funding, String principal) {
         List<String> pools = new ArrayList<>();
         for (FundContractCredits f : funding) {
-            commands.sendAndWait(f);
+            send(f, principal);
             pools.add(f.poolId());
         }
         return pools;

@@ -25,25 +25,28 @@ public class AccountingPolicyController {
     private final CreditReports reports;
     private final AccountingPolicyDocument.Settings settings;
     private final dev.tokenledger.usage.PricingCatalogBook catalog;
+    private final dev.tokenledger.projections.contracts.ContractReports contracts;
 
     public AccountingPolicyController(ChartOfAccounts chart, CreditReports reports, dev.tokenledger.usage.PricingCatalogBook catalog,
+                                      dev.tokenledger.projections.contracts.ContractReports contracts,
                                       @Value("${ledger.reporting-zone:UTC}") String zone,
                                       @Value("${ledger.credits.auto-expiry.enabled:true}") boolean autoExpiry,
                                       @Value("${ledger.credits.auto-expiry.grace-days:3}") int graceDays) {
         this.chart = chart;
         this.reports = reports;
         this.catalog = catalog;
+        this.contracts = contracts;
         this.settings = new AccountingPolicyDocument.Settings(zone, autoExpiry, graceDays);
     }
 
     @GetMapping("/api/v1/accounting-policies")
     @Operation(summary = "How credits, breakage, usage pricing, cost accrual and cut-off, infrastructure, vendor invoices, "
-            + "platform fees and rounding are treated, and since when (format=html or md; download=true to save it)")
+            + "contracts (SSP allocation, recognition, commitments, modifications), the SSP table and rounding are treated, and since when (format=html or md; download=true to save it)")
     public ResponseEntity<byte[]> policies(@RequestParam(defaultValue = "html") String format,
                                            @RequestParam(defaultValue = "false") boolean download) {
         var cards = catalog.current();
         String markdown = AccountingPolicyDocument.markdown(chart, reports.programs(), cards.allRateCards(),
-                cards.allCostCards(), settings, Instant.now());
+                cards.allCostCards(), contracts.sspTable(), settings, Instant.now());
         boolean html = switch (format) {
             case "html" -> true;
             case "md", "markdown" -> false;

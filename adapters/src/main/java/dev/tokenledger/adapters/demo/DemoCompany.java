@@ -74,6 +74,7 @@ public class DemoCompany implements ApplicationRunner {
     private final ProjectionMonitor monitor;
     private final LedgerReadiness readiness;
     private final ChartOfAccounts chart;
+    private final dev.tokenledger.adapters.contracts.ContractService contractService;
     private final ZoneId zone;
     private final org.springframework.core.env.Environment environment;
     private final int customers;
@@ -82,6 +83,7 @@ public class DemoCompany implements ApplicationRunner {
     public DemoCompany(LedgerProperties properties, CommandGateway commands, CommandBatches batches,
                        UsageFileImport fileImport, UsageLedger ledger, UsageReports usage, CreditReports credits,
                        CreditExpiryJob expiry, ProjectionMonitor monitor, LedgerReadiness readiness, ChartOfAccounts chart,
+                       dev.tokenledger.adapters.contracts.ContractService contractService,
                        org.springframework.core.env.Environment environment,
                        @Value("${ledger.reporting-zone:UTC}") String zone,
                        @Value("${ledger.demo.customers:1000}") int customers,
@@ -97,6 +99,7 @@ public class DemoCompany implements ApplicationRunner {
         this.monitor = monitor;
         this.readiness = readiness;
         this.chart = chart;
+        this.contractService = contractService;
         this.zone = ZoneId.of(zone);
         this.environment = environment;
         this.customers = customers;
@@ -137,6 +140,8 @@ public class DemoCompany implements ApplicationRunner {
                 AccountRole.CASH, AccountRole.EQUITY, new BigDecimal("3000000.00")));
         batches.sendAll(company.catalog());
         batches.sendAll(company.programs());
+        DemoContracts contracts = new DemoContracts(contractService, company);
+        contracts.sign(this::send);
         List<Issued> invoices = new ArrayList<>();
         YearMonth first = YearMonth.from(SyntheticAiCompany.START);
         YearMonth last = YearMonth.from(SyntheticAiCompany.END);
@@ -146,6 +151,7 @@ public class DemoCompany implements ApplicationRunner {
             System.out.printf("[demo] %s (%d of 12)%n", month, done + 1);
             LocalDate start = month.atDay(1);
             LocalDate end = month.atEndOfMonth();
+            contracts.beginMonth(month);
             List<Object> credit = company.creditCommands(start, end);
             for (int from = 0; from < credit.size(); from += 500) {
                 batches.sendAll(credit.subList(from, Math.min(credit.size(), from + 500)));
@@ -163,7 +169,7 @@ public class DemoCompany implements ApplicationRunner {
                 Files.deleteIfExists(file);
             }
             monitor.awaitCaughtUp(Duration.ofMinutes(5));
-            closeMonth(company, month, invoices);
+            closeMonth(company, month, invoices, contracts);
         }
         // pools whose expiry date (plus the grace for late usage) passed after the demo year, up to today
         monitor.awaitCaughtUp(Duration.ofMinutes(5));
@@ -175,7 +181,8 @@ public class DemoCompany implements ApplicationRunner {
     }
 
     /** Month-end work: overage invoiced, invoices paid on their terms, expiries, costs, and the period closed. */
-    private void closeMonth(SyntheticAiCompany company, YearMonth month, List<Issued> invoices) throws Exception {
+    private void closeMonth(SyntheticAiCompany company, YearMonth month, List<Issued> invoices, DemoContracts contracts)
+            throws Exception {
         LocalDate end = month.atEndOfMonth();
         String tag = month.toString();
         // overage billed in arrears, for everything unbilled at month end
@@ -230,6 +237,8 @@ public class DemoCompany implements ApplicationRunner {
             send(entry("orbitai-credit-2026-03", LocalDate.of(2026, 3, 31), "Credit note from orbitai for March (rate dispute)",
                     AccountRole.ACCOUNTS_PAYABLE, AccountRole.COGS_THIRD_PARTY_MODELS, CREDIT_NOTE));
         }
+        // contracts: revenue recognised through the month end, invoices due, payments, the commitment settled
+        contracts.closeMonth(month);
         if (month.isBefore(YearMonth.from(SyntheticAiCompany.END))) {
             send(new ClosePeriod(month, "close-" + tag));
         }

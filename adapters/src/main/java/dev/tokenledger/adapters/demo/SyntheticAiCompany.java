@@ -326,6 +326,12 @@ public final class SyntheticAiCompany {
         return spend;
     }
 
+    /** Planned usage value of a customer over the whole year, or empty when the company has no such customer. */
+    public java.util.OptionalDouble plannedSpend(String customerId) {
+        return customers().stream().filter(c -> c.id().equals(customerId))
+                .mapToDouble(c -> planned(c, 0, DAYS)).findFirst();
+    }
+
     /** Planned usage value of a customer over days [from, to). */
     private double planned(Customer c, int from, int to) {
         double total = 0;

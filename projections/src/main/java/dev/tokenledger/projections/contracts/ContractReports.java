@@ -559,8 +559,10 @@ public class ContractReports {
                 }
             });
         }
+        // a commitment is open at asOf while its term runs (settlement comes at its end, or at an earlier termination)
         db.select(ContractTables.all(Contract.class)).from(Contract.TABLE).where(Contract.COMMITMENT_MINOR.isNotNull())
-                .and(Contract.COMMITMENT_SETTLED.isFalse()).and(Contract.TERM_END.gt(asOf))
+                .and(Contract.TERM_END.gt(asOf))
+                .and(Contract.TERMINATED_ON.isNull().or(Contract.TERMINATED_ON.gt(asOf)))
                 .and(customer == null ? DSL.trueCondition() : Contract.CUSTOMER_ID.eq(customer))
                 .forEach(r -> {
                     String id = r.get(Contract.CONTRACT_ID);
