@@ -33,6 +33,16 @@ class DemoCompanyTest {
                 balances.add(String.join(",", JournalApiTest.rowsOf(tb, "USD")));
                 if (schema.equals("it_demo_a")) {
                     checkBooks(http, tb);
+                    // the independent engines accept the demo's exports in strict mode and agree to the cent
+                    if (PlainTextExports.installed("ledger") && PlainTextExports.installed("hledger")
+                            && PlainTextExports.installed("bean-check")) {
+                        PlainTextExportsProperties.check(http, List.of("USD"));
+                    }
+                    // the demo's journal verifies clean, every close sealed
+                    JsonNode verified = http.get("auditor", "/api/v1/audit/verify").body();
+                    assertThat(verified.at("/status").asText()).as(verified.toString()).isEqualTo("CLEAN");
+                    assertThat(verified.at("/seals").size()).isEqualTo(11);
+                    AuditPackageCheck.check(http, tb);
                 }
             }
         }

@@ -40,6 +40,26 @@ public final class LedgerHttp {
         return exchange(user, HttpMethod.GET, path, HttpEntity.EMPTY);
     }
 
+    /** A binary body (a zip), after the projections caught up; fails on anything but 200. */
+    public byte[] bytes(String user, String path) {
+        awaitProjections();
+        var response = rest.withBasicAuth(user, user + "-secret").getForEntity(path, byte[].class);
+        if (response.getStatusCode().value() != 200) {
+            throw new AssertionError(path + " answered " + response.getStatusCode());
+        }
+        return response.getBody();
+    }
+
+    /** A text body (an export), after the projections caught up; fails on anything but 200. */
+    public String text(String user, String path) {
+        awaitProjections();
+        var response = rest.withBasicAuth(user, user + "-secret").getForEntity(path, String.class);
+        if (response.getStatusCode().value() != 200) {
+            throw new AssertionError(path + " answered " + response.getStatusCode() + ": " + response.getBody());
+        }
+        return response.getBody();
+    }
+
     /** Reads after waiting for the projections to process everything written so far. */
     public Reply getConsistent(String user, String path) {
         awaitProjections();

@@ -44,6 +44,9 @@ public class AccountingPeriod {
         }
         EventStorePeriodCalendar.forgetCachedStatus();
         apply(new PeriodClosed(command.period(), command.requestId(), hash));
+        if (command.seal() != null) {
+            apply(new PeriodSealed(command.period(), command.requestId(), command.seal()));
+        }
         return new PeriodChangeResult(command.period(), true, false);
     }
 

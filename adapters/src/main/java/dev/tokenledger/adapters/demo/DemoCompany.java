@@ -75,6 +75,7 @@ public class DemoCompany implements ApplicationRunner {
     private final LedgerReadiness readiness;
     private final ChartOfAccounts chart;
     private final dev.tokenledger.adapters.contracts.ContractService contractService;
+    private final dev.tokenledger.adapters.periods.PeriodClosing periodClosing;
     private final ZoneId zone;
     private final org.springframework.core.env.Environment environment;
     private final int customers;
@@ -84,6 +85,7 @@ public class DemoCompany implements ApplicationRunner {
                        UsageFileImport fileImport, UsageLedger ledger, UsageReports usage, CreditReports credits,
                        CreditExpiryJob expiry, ProjectionMonitor monitor, LedgerReadiness readiness, ChartOfAccounts chart,
                        dev.tokenledger.adapters.contracts.ContractService contractService,
+                       dev.tokenledger.adapters.periods.PeriodClosing periodClosing,
                        org.springframework.core.env.Environment environment,
                        @Value("${ledger.reporting-zone:UTC}") String zone,
                        @Value("${ledger.demo.customers:1000}") int customers,
@@ -100,6 +102,7 @@ public class DemoCompany implements ApplicationRunner {
         this.readiness = readiness;
         this.chart = chart;
         this.contractService = contractService;
+        this.periodClosing = periodClosing;
         this.zone = ZoneId.of(zone);
         this.environment = environment;
         this.customers = customers;
@@ -116,6 +119,7 @@ public class DemoCompany implements ApplicationRunner {
         }
         try {
             if (args.containsOption("rebuild-projections") || args.containsOption("import-usage")
+                    || args.containsOption("verify-journal") || args.containsOption("audit-package")
                     || args.containsOption("benchmark-usage") || args.containsOption("benchmark-journal")
                     || !ledger.isEmpty() || credits.wallet(SyntheticAiCompany.customerId(0)).isPresent()) {
                 return;
@@ -240,7 +244,7 @@ public class DemoCompany implements ApplicationRunner {
         // contracts: revenue recognised through the month end, invoices due, payments, the commitment settled
         contracts.closeMonth(month);
         if (month.isBefore(YearMonth.from(SyntheticAiCompany.END))) {
-            send(new ClosePeriod(month, "close-" + tag));
+            periodClosing.close(month, "close-" + tag, "demo-company");
         }
     }
 

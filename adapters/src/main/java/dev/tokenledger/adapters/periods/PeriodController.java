@@ -26,16 +26,19 @@ public class PeriodController {
 
     private final CommandGateway commands;
     private final LedgerReports reports;
+    private final PeriodClosing closing;
 
-    public PeriodController(CommandGateway commands, LedgerReports reports) {
+    public PeriodController(CommandGateway commands, LedgerReports reports, PeriodClosing closing) {
         this.commands = commands;
         this.reports = reports;
+        this.closing = closing;
     }
 
     @PostMapping("/{period}/close")
-    @Operation(summary = "Close a period (YYYY-MM)")
+    @Operation(summary = "Close a period (YYYY-MM) and seal its checkpoint (journal chain, trial balance and "
+            + "contract-liability digests); 503 while the read models catch up")
     public PeriodChangeResult close(@PathVariable String period, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.CLOSE))) @RequestBody CloseRequest request) {
-        return commands.sendAndWait(new ClosePeriod(PeriodIds.parse(period), request.requestId()));
+        return closing.close(PeriodIds.parse(period), request.requestId(), null);
     }
 
     @PostMapping("/{period}/reopen")

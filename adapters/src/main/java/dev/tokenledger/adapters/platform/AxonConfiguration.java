@@ -244,6 +244,21 @@ public class AxonConfiguration {
     }
 
     @Bean
+    public dev.tokenledger.projections.reports.FinancialStatements financialStatements(DSLContext db, ChartOfAccounts chart) {
+        return new dev.tokenledger.projections.reports.FinancialStatements(db, chart);
+    }
+
+    @Bean
+    public dev.tokenledger.projections.journal.JournalChainProjection journalChainProjection(DSLContext db) {
+        return new dev.tokenledger.projections.journal.JournalChainProjection(db);
+    }
+
+    @Bean
+    public dev.tokenledger.projections.journal.JournalSeals journalSeals(DSLContext db, ChartOfAccounts chart) {
+        return new dev.tokenledger.projections.journal.JournalSeals(db, chart);
+    }
+
+    @Bean
     public dev.tokenledger.contracts.SspBook sspBook(EventStore eventStore) {
         return new dev.tokenledger.contracts.EventStoreSspBook(eventStore);
     }

@@ -97,10 +97,19 @@ public class ReportController {
     }
 
     @GetMapping("/api/v1/reports/account-balances")
-    @Operation(summary = "Current balances by account, currency and dimension combination")
+    @Operation(summary = "Current balances by account, currency and dimension combination, a page at a time "
+            + "(limit 1 to 10,000, default 10,000; offset)")
     public List<AccountBalanceRow> accountBalances(@RequestParam(required = false) String account,
-                                                   @RequestParam(required = false) String customer) {
-        return reports.accountBalances(account, customer);
+                                                   @RequestParam(required = false) String customer,
+                                                   @RequestParam(defaultValue = "10000") int limit,
+                                                   @RequestParam(defaultValue = "0") long offset) {
+        if (limit < 1 || limit > 10_000) {
+            throw new dev.tokenledger.adapters.platform.InvalidParameterException("limit", "1 to 10000");
+        }
+        if (offset < 0) {
+            throw new dev.tokenledger.adapters.platform.InvalidParameterException("offset", "0 or more");
+        }
+        return reports.accountBalances(account, customer, limit, offset);
     }
 
     @GetMapping("/api/v1/audit-trail/{entryId}")

@@ -8,5 +8,5 @@ public record GeneralLedgerLine(String entryId, int lineNo, LocalDate postingDat
                                 boolean priorPeriod, String kind, String accountCode, String side, BigDecimal amount,
                                 String currency, String customer, String contract, String creditPool, String model,
                                 String feature, String product, String memo, String reversesEntryId,
-                                String reversedByEntryId, Instant recordedAt) {
+                                String reversedByEntryId, Instant recordedAt, String reason, String sourceEventType) {
 }

@@ -111,7 +111,7 @@ public class LedgerReports {
                         GlEntry.PRIOR_PERIOD, GlEntry.KIND, GlLine.ACCOUNT_CODE, GlLine.SIDE, GlLine.DEBIT_MINOR,
                         GlLine.CREDIT_MINOR, GlLine.CURRENCY, GlLine.CUSTOMER, GlLine.CONTRACT, GlLine.CREDIT_POOL,
                         GlLine.MODEL, GlLine.FEATURE, GlLine.PRODUCT, GlEntry.MEMO, GlEntry.REVERSES_ENTRY_ID,
-                        GlEntry.REVERSED_BY_ENTRY_ID, GlLine.RECORDED_AT)
+                        GlEntry.REVERSED_BY_ENTRY_ID, GlLine.RECORDED_AT, GlEntry.REASON, GlEntry.SOURCE_EVENT_TYPE)
                 .from(GlLine.TABLE)
                 .join(GlEntry.TABLE).on(GlEntry.ENTRY_ID.eq(GlLine.ENTRY_ID))
                 .where(where)
@@ -127,7 +127,8 @@ public class LedgerReports {
                             decimal(minor, currency), currency, r.get(GlLine.CUSTOMER), r.get(GlLine.CONTRACT),
                             r.get(GlLine.CREDIT_POOL), r.get(GlLine.MODEL), r.get(GlLine.FEATURE),
                             r.get(GlLine.PRODUCT), r.get(GlEntry.MEMO), r.get(GlEntry.REVERSES_ENTRY_ID),
-                            r.get(GlEntry.REVERSED_BY_ENTRY_ID), r.get(GlLine.RECORDED_AT).toInstant());
+                            r.get(GlEntry.REVERSED_BY_ENTRY_ID), r.get(GlLine.RECORDED_AT).toInstant(),
+                            r.get(GlEntry.REASON), r.get(GlEntry.SOURCE_EVENT_TYPE));
                 });
     }
 
@@ -136,12 +137,28 @@ public class LedgerReports {
      * with a cursor so large ledgers stream instead of loading at once.
      */
     public void forEachLine(LocalDate asOf, java.util.function.Consumer<GeneralLedgerLine> consumer) {
-        Condition where = GlLine.POSTING_DATE.le(asOf);
+        forEachLine(null, asOf, null, consumer);
+    }
+
+    /**
+     * Every GL line posted from {@code from} (null: the beginning) through {@code to}, as known at {@code knownAt}
+     * (null: now), in posting order (posting date, event position, line), read with a cursor so large ledgers stream
+     * instead of loading at once.
+     */
+    public void forEachLine(LocalDate from, LocalDate to, Instant knownAt,
+                            java.util.function.Consumer<GeneralLedgerLine> consumer) {
+        Condition where = GlLine.POSTING_DATE.le(to);
+        if (from != null) {
+            where = where.and(GlLine.POSTING_DATE.ge(from));
+        }
+        if (knownAt != null) {
+            where = where.and(GlLine.RECORDED_AT.le(knownAt.atOffset(ZoneOffset.UTC)));
+        }
         try (var cursor = db.select(GlLine.ENTRY_ID, GlLine.LINE_NO, GlLine.POSTING_DATE, GlLine.EFFECTIVE_DATE,
                         GlEntry.PRIOR_PERIOD, GlEntry.KIND, GlLine.ACCOUNT_CODE, GlLine.SIDE, GlLine.DEBIT_MINOR,
                         GlLine.CREDIT_MINOR, GlLine.CURRENCY, GlLine.CUSTOMER, GlLine.CONTRACT, GlLine.CREDIT_POOL,
                         GlLine.MODEL, GlLine.FEATURE, GlLine.PRODUCT, GlEntry.MEMO, GlEntry.REVERSES_ENTRY_ID,
-                        GlEntry.REVERSED_BY_ENTRY_ID, GlLine.RECORDED_AT)
+                        GlEntry.REVERSED_BY_ENTRY_ID, GlLine.RECORDED_AT, GlEntry.REASON, GlEntry.SOURCE_EVENT_TYPE)
                 .from(GlLine.TABLE)
                 .join(GlEntry.TABLE).on(GlEntry.ENTRY_ID.eq(GlLine.ENTRY_ID))
                 .where(where)
@@ -156,9 +173,103 @@ public class LedgerReports {
                         decimal(r.get(GlLine.DEBIT_MINOR) + r.get(GlLine.CREDIT_MINOR), currency), currency,
                         r.get(GlLine.CUSTOMER), r.get(GlLine.CONTRACT), r.get(GlLine.CREDIT_POOL), r.get(GlLine.MODEL),
                         r.get(GlLine.FEATURE), r.get(GlLine.PRODUCT), r.get(GlEntry.MEMO), r.get(GlEntry.REVERSES_ENTRY_ID),
-                        r.get(GlEntry.REVERSED_BY_ENTRY_ID), r.get(GlLine.RECORDED_AT).toInstant()));
+                        r.get(GlEntry.REVERSED_BY_ENTRY_ID), r.get(GlLine.RECORDED_AT).toInstant(),
+                        r.get(GlEntry.REASON), r.get(GlEntry.SOURCE_EVENT_TYPE)));
             }
         }
+    }
+
+    /** Debits and credits per account and currency posted before {@code before} (as known at an instant). */
+    public Map<List<String>, BigDecimal[]> balancesBefore(LocalDate before, Instant knownAt) {
+        Condition where = GlLine.POSTING_DATE.lt(before);
+        if (knownAt != null) {
+            where = where.and(GlLine.RECORDED_AT.le(knownAt.atOffset(ZoneOffset.UTC)));
+        }
+        Map<List<String>, BigDecimal[]> result = new java.util.TreeMap<>((a, b) -> (a.get(0) + "|" + a.get(1)).compareTo(b.get(0) + "|" + b.get(1)));
+        var debit = DSL.sum(GlLine.DEBIT_MINOR);
+        var credit = DSL.sum(GlLine.CREDIT_MINOR);
+        db.select(GlLine.ACCOUNT_CODE, GlLine.CURRENCY, debit, credit).from(GlLine.TABLE).where(where)
+                .groupBy(GlLine.ACCOUNT_CODE, GlLine.CURRENCY)
+                .forEach(r -> result.put(List.of(r.get(GlLine.ACCOUNT_CODE), r.get(GlLine.CURRENCY)), new BigDecimal[]{
+                        decimal(r.get(debit, BigDecimal.class), r.get(GlLine.CURRENCY)),
+                        decimal(r.get(credit, BigDecimal.class), r.get(GlLine.CURRENCY))}));
+        return result;
+    }
+
+    /** As {@link #forEachLine(LocalDate, LocalDate, Instant, java.util.function.Consumer)}, by account and currency first. */
+    public void forEachLineByAccount(LocalDate from, LocalDate to, Instant knownAt,
+                                     java.util.function.Consumer<GeneralLedgerLine> consumer) {
+        Condition where = GlLine.POSTING_DATE.between(from, to);
+        if (knownAt != null) {
+            where = where.and(GlLine.RECORDED_AT.le(knownAt.atOffset(ZoneOffset.UTC)));
+        }
+        try (var cursor = db.select(GlLine.ENTRY_ID, GlLine.LINE_NO, GlLine.POSTING_DATE, GlLine.EFFECTIVE_DATE,
+                        GlEntry.PRIOR_PERIOD, GlEntry.KIND, GlLine.ACCOUNT_CODE, GlLine.SIDE, GlLine.DEBIT_MINOR,
+                        GlLine.CREDIT_MINOR, GlLine.CURRENCY, GlLine.CUSTOMER, GlLine.CONTRACT, GlLine.CREDIT_POOL,
+                        GlLine.MODEL, GlLine.FEATURE, GlLine.PRODUCT, GlEntry.MEMO, GlEntry.REVERSES_ENTRY_ID,
+                        GlEntry.REVERSED_BY_ENTRY_ID, GlLine.RECORDED_AT, GlEntry.REASON, GlEntry.SOURCE_EVENT_TYPE)
+                .from(GlLine.TABLE).join(GlEntry.TABLE).on(GlEntry.ENTRY_ID.eq(GlLine.ENTRY_ID)).where(where)
+                .orderBy(GlLine.ACCOUNT_CODE, GlLine.CURRENCY, GlLine.POSTING_DATE, GlLine.GLOBAL_INDEX, GlLine.LINE_NO)
+                .fetchSize(1000).fetchLazy()) {
+            for (var r : cursor) {
+                String currency = r.get(GlLine.CURRENCY);
+                consumer.accept(new GeneralLedgerLine(r.get(GlLine.ENTRY_ID), r.get(GlLine.LINE_NO),
+                        r.get(GlLine.POSTING_DATE), r.get(GlLine.EFFECTIVE_DATE), r.get(GlEntry.PRIOR_PERIOD),
+                        r.get(GlEntry.KIND), r.get(GlLine.ACCOUNT_CODE), r.get(GlLine.SIDE),
+                        decimal(r.get(GlLine.DEBIT_MINOR) + r.get(GlLine.CREDIT_MINOR), currency), currency,
+                        r.get(GlLine.CUSTOMER), r.get(GlLine.CONTRACT), r.get(GlLine.CREDIT_POOL), r.get(GlLine.MODEL),
+                        r.get(GlLine.FEATURE), r.get(GlLine.PRODUCT), r.get(GlEntry.MEMO), r.get(GlEntry.REVERSES_ENTRY_ID),
+                        r.get(GlEntry.REVERSED_BY_ENTRY_ID), r.get(GlLine.RECORDED_AT).toInstant(),
+                        r.get(GlEntry.REASON), r.get(GlEntry.SOURCE_EVENT_TYPE)));
+            }
+        }
+    }
+
+    /** One journal entry as listed for auditors, with its place in the hash chain. */
+    public record JournalRow(String entryId, String kind, LocalDate effectiveDate, LocalDate postingDate,
+                             boolean priorPeriod, String memo, String reason, String policyVersion,
+                             String reversesEntryId, String sourceEventType, Instant recordedAt, Long globalIndex,
+                             Long chainSeq, String contentHash, String chainHash) {
+    }
+
+    /** Entries posted in the range (as known at an instant), in event-store order, with their chain hashes. */
+    public void forEachEntry(LocalDate from, LocalDate to, Instant knownAt, java.util.function.Consumer<JournalRow> consumer) {
+        Condition where = GlEntry.POSTING_DATE.between(from, to);
+        if (knownAt != null) {
+            where = where.and(GlEntry.RECORDED_AT.le(knownAt.atOffset(ZoneOffset.UTC)));
+        }
+        try (var cursor = db.select(GlEntry.ENTRY_ID, GlEntry.KIND, GlEntry.EFFECTIVE_DATE, GlEntry.POSTING_DATE,
+                        GlEntry.PRIOR_PERIOD, GlEntry.MEMO, GlEntry.REASON, GlEntry.POLICY_VERSION, GlEntry.REVERSES_ENTRY_ID,
+                        GlEntry.SOURCE_EVENT_TYPE, GlEntry.RECORDED_AT, GlEntry.GLOBAL_INDEX,
+                        dev.tokenledger.projections.journal.JournalChainTables.Chain.SEQ,
+                        dev.tokenledger.projections.journal.JournalChainTables.Chain.CONTENT_HASH,
+                        dev.tokenledger.projections.journal.JournalChainTables.Chain.CHAIN_HASH)
+                .from(GlEntry.TABLE).leftJoin(dev.tokenledger.projections.journal.JournalChainTables.Chain.TABLE)
+                .on(dev.tokenledger.projections.journal.JournalChainTables.Chain.ENTRY_ID.eq(GlEntry.ENTRY_ID))
+                .where(where).orderBy(GlEntry.GLOBAL_INDEX).fetchSize(1000).fetchLazy()) {
+            for (var r : cursor) {
+                consumer.accept(new JournalRow(r.get(GlEntry.ENTRY_ID), r.get(GlEntry.KIND), r.get(GlEntry.EFFECTIVE_DATE),
+                        r.get(GlEntry.POSTING_DATE), r.get(GlEntry.PRIOR_PERIOD), r.get(GlEntry.MEMO), r.get(GlEntry.REASON),
+                        r.get(GlEntry.POLICY_VERSION), r.get(GlEntry.REVERSES_ENTRY_ID), r.get(GlEntry.SOURCE_EVENT_TYPE),
+                        r.get(GlEntry.RECORDED_AT).toInstant(), r.get(GlEntry.GLOBAL_INDEX),
+                        r.get(dev.tokenledger.projections.journal.JournalChainTables.Chain.SEQ),
+                        r.get(dev.tokenledger.projections.journal.JournalChainTables.Chain.CONTENT_HASH),
+                        r.get(dev.tokenledger.projections.journal.JournalChainTables.Chain.CHAIN_HASH)));
+            }
+        }
+    }
+
+    /** Currencies and event types (the exports' payees) of the lines {@link #forEachLine} would give. */
+    public record LineVocabulary(List<String> currencies, List<String> sourceEventTypes, LocalDate firstPosting) {
+    }
+
+    public LineVocabulary vocabulary(LocalDate to) {
+        List<String> currencies = db.selectDistinct(GlLine.CURRENCY).from(GlLine.TABLE).where(GlLine.POSTING_DATE.le(to))
+                .orderBy(GlLine.CURRENCY).fetch(GlLine.CURRENCY);
+        List<String> types = db.selectDistinct(GlEntry.SOURCE_EVENT_TYPE).from(GlEntry.TABLE)
+                .where(GlEntry.POSTING_DATE.le(to)).orderBy(GlEntry.SOURCE_EVENT_TYPE).fetch(GlEntry.SOURCE_EVENT_TYPE);
+        LocalDate first = db.select(org.jooq.impl.DSL.min(GlLine.POSTING_DATE)).from(GlLine.TABLE).fetchOne(0, LocalDate.class);
+        return new LineVocabulary(currencies, types, first);
     }
 
     /** How the entry with this id was posted, as the general ledger records it (empty: no such entry yet). */
@@ -204,6 +315,11 @@ public class LedgerReports {
     }
 
     public List<AccountBalanceRow> accountBalances(String account, String customer) {
+        return accountBalances(account, customer, 10_000, 0);
+    }
+
+    /** A page of balances by account, currency and dimensions, in a fixed order. */
+    public List<AccountBalanceRow> accountBalances(String account, String customer, int limit, long offset) {
         Condition where = DSL.noCondition();
         where = and(where, AccountBalance.ACCOUNT_CODE, account);
         where = and(where, AccountBalance.CUSTOMER, customer);
@@ -212,7 +328,7 @@ public class LedgerReports {
                 .orderBy(AccountBalance.ACCOUNT_CODE, AccountBalance.CURRENCY, AccountBalance.CUSTOMER,
                         AccountBalance.CONTRACT, AccountBalance.CREDIT_POOL, AccountBalance.MODEL,
                         AccountBalance.FEATURE, AccountBalance.PRODUCT)
-                .limit(10_000)
+                .limit(limit).offset(offset)
                 .fetch(r -> {
                     String currency = r.get(AccountBalance.CURRENCY);
                     // NUMERIC(38, 0) reads as BigInteger from an untyped table: convert explicitly
