@@ -163,7 +163,8 @@ public class AxonConfiguration {
                 .configureAggregate(dev.tokenledger.costs.CostPosting.class)
                 .configureAggregate(dev.tokenledger.operations.ProjectionDecisions.class)
                 .configureAggregate(dev.tokenledger.contracts.StandaloneSellingPrice.class)
-                .configureAggregate(dev.tokenledger.contracts.Contract.class);
+                .configureAggregate(dev.tokenledger.contracts.Contract.class)
+                .configureAggregate(dev.tokenledger.exports.ErpExportLog.class);
     }
 
     /**
@@ -241,6 +242,11 @@ public class AxonConfiguration {
     @Bean
     public CreditProgramBook creditProgramBook(EventStore eventStore) {
         return new EventStoreCreditProgramBook(eventStore);
+    }
+
+    @Bean
+    public dev.tokenledger.projections.exports.ErpExportLogProjection erpExportLogProjection(DSLContext db) {
+        return new dev.tokenledger.projections.exports.ErpExportLogProjection(db);
     }
 
     @Bean
