@@ -28,6 +28,8 @@ public final class PostgresSchema {
         registry.add("spring.datasource.password", () -> PASSWORD);
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("ledger.demo.enabled", () -> "false");
+        // a test needs few connections; cached test contexts must not together exhaust PostgreSQL's 100
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
         // tests sign in as the demo users on PostgreSQL, which production configuration refuses
         registry.add("ledger.security.allow-demo-users", () -> "true");
         // tests drive CreditExpiryJob.expireDuePools with their own dates; the wall-clock trigger stays off

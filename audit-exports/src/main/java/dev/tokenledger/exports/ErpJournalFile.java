@@ -1,5 +1,6 @@
 package dev.tokenledger.exports;
 
+import dev.tokenledger.exportlog.ErpSystem;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

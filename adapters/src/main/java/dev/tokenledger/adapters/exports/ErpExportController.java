@@ -1,7 +1,7 @@
 package dev.tokenledger.adapters.exports;
 
 import dev.tokenledger.adapters.platform.InvalidParameterException;
-import dev.tokenledger.exports.ErpSystem;
+import dev.tokenledger.exportlog.ErpSystem;
 import dev.tokenledger.projections.exports.ErpExportLogProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -9,7 +9,7 @@ import dev.tokenledger.journal.PostedEntry;
 import dev.tokenledger.journal.PostsJournalEntry;
 import dev.tokenledger.journal.Side;
 import dev.tokenledger.periods.PeriodSealed;
-import dev.tokenledger.periods.SealDigests;
+import dev.tokenledger.journal.SealDigests;
 import dev.tokenledger.projections.journal.JournalChainTables.Chain;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;

@@ -164,7 +164,7 @@ public class AxonConfiguration {
                 .configureAggregate(dev.tokenledger.operations.ProjectionDecisions.class)
                 .configureAggregate(dev.tokenledger.contracts.StandaloneSellingPrice.class)
                 .configureAggregate(dev.tokenledger.contracts.Contract.class)
-                .configureAggregate(dev.tokenledger.exports.ErpExportLog.class);
+                .configureAggregate(dev.tokenledger.exportlog.ErpExportLog.class);
     }
 
     /**

@@ -56,7 +56,8 @@ public class CsvReports implements WebMvcConfigurer {
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-        converters.add(0, new Converter(json));
+        // last: a request that accepts anything (*/*, or no Accept header) gets JSON
+        converters.add(new Converter(json));
     }
 
     /** {@code ?format=csv} on a GET asks for CSV, as {@code Accept: text/csv} does. */
@@ -107,6 +108,21 @@ public class CsvReports implements WebMvcConfigurer {
         @Override
         public boolean canRead(Type type, Class<?> contextClass, MediaType mediaType) {
             return false;
+        }
+
+        /** Only when CSV is asked for by name: "*&#47;*" and "text/*" mean JSON. */
+        @Override
+        public boolean canWrite(Type type, Class<?> clazz, MediaType mediaType) {
+            if (mediaType == null) {
+                return supports(clazz); // asked which types it can produce at all
+            }
+            return !mediaType.isWildcardType() && !mediaType.isWildcardSubtype() && TEXT_CSV.isCompatibleWith(mediaType)
+                    && supports(clazz);
+        }
+
+        @Override
+        public boolean canWrite(Class<?> clazz, MediaType mediaType) {
+            return canWrite(null, clazz, mediaType);
         }
 
         @Override

@@ -1,6 +1,6 @@
 package dev.tokenledger.projections.exports;
 
-import dev.tokenledger.exports.ErpExportRecorded;
+import dev.tokenledger.exportlog.ErpExportRecorded;
 import dev.tokenledger.projections.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -4,7 +4,7 @@ import dev.tokenledger.chart.AccountRole;
 import dev.tokenledger.chart.ChartOfAccounts;
 import dev.tokenledger.journal.EntryDigest;
 import dev.tokenledger.periods.JournalSeal;
-import dev.tokenledger.periods.SealDigests;
+import dev.tokenledger.journal.SealDigests;
 import dev.tokenledger.projections.LedgerTables.GlLine;
 import org.jooq.DSLContext;
 import org.jooq.Record;

@@ -1,4 +1,4 @@
-package dev.tokenledger.exports;
+package dev.tokenledger.exportlog;
 
 import dev.tokenledger.kernel.ClientRequest;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

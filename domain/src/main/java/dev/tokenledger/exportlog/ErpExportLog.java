@@ -1,7 +1,7 @@
-package dev.tokenledger.exports;
+package dev.tokenledger.exportlog;
 
-import dev.tokenledger.exports.ErpExportCommands.RecordErpExport;
-import dev.tokenledger.exports.ErpExportCommands.SummaryLine;
+import dev.tokenledger.exportlog.ErpExportCommands.RecordErpExport;
+import dev.tokenledger.exportlog.ErpExportCommands.SummaryLine;
 import dev.tokenledger.journal.EntryDigest;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

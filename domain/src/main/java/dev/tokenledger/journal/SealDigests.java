@@ -1,6 +1,5 @@
-package dev.tokenledger.periods;
+package dev.tokenledger.journal;
 
-import dev.tokenledger.journal.EntryDigest;
 
 import java.util.Map;
 import java.util.SortedMap;

@@ -1,4 +1,4 @@
-package dev.tokenledger.exports;
+package dev.tokenledger.exportlog;
 
 /** The ERPs the ledger writes journal import files for (README "ERP journal files"). */
 public enum ErpSystem {

@@ -1,4 +1,4 @@
-package dev.tokenledger.exports;
+package dev.tokenledger.exportlog;
 
 import dev.tokenledger.kernel.EventRevisions;
 import org.axonframework.serialization.Revision;
