@@ -43,6 +43,9 @@ class DemoCompanyTest {
                     assertThat(verified.at("/status").asText()).as(verified.toString()).isEqualTo("CLEAN");
                     assertThat(verified.at("/seals").size()).isEqualTo(11);
                     AuditPackageCheck.check(http, tb);
+                    if (DashboardCheck.browserInstalled()) {
+                        DashboardCheck.check(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), http);
+                    }
                 }
             }
         }

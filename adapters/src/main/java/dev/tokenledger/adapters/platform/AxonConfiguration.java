@@ -245,6 +245,16 @@ public class AxonConfiguration {
     }
 
     @Bean
+    public dev.tokenledger.projections.metrics.MetricsProjection metricsProjection(DSLContext db, ChartOfAccounts chart) {
+        return new dev.tokenledger.projections.metrics.MetricsProjection(db, chart);
+    }
+
+    @Bean
+    public dev.tokenledger.projections.metrics.MetricsReports metricsReports(DSLContext db) {
+        return new dev.tokenledger.projections.metrics.MetricsReports(db);
+    }
+
+    @Bean
     public dev.tokenledger.projections.exports.ErpExportLogProjection erpExportLogProjection(DSLContext db) {
         return new dev.tokenledger.projections.exports.ErpExportLogProjection(db);
     }

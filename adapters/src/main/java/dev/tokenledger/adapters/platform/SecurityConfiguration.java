@@ -10,6 +10,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,7 +27,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Who may do what. Everything but health needs authentication (HTTP Basic, users from configuration).
+ * Who may do what. Everything but health, the start page and static files needs authentication (users from
+ * configuration): API clients send HTTP Basic on every call and get no session; the dashboard at {@code /} signs in
+ * with a form and keeps a session.
  * ADMIN: everything. ACCOUNTANT: post, reverse, close and reopen periods, adopt credit programs, revise breakage
  * estimates, expire pools, and everything INGEST may do; read. AUDITOR: read everything, write nothing.
  * INGEST: only the write endpoints for business events (purchases, grants, usage draws, refunds), nothing else.
@@ -40,26 +47,45 @@ public class SecurityConfiguration {
         String accountant = Role.ACCOUNTANT.name();
         String auditor = Role.AUDITOR.name();
         String ingest = Role.INGEST.name();
+        AuthenticationEntryPoint problem = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"token-ledger\"");
+            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication required",
+                    "send HTTP Basic credentials of a configured user");
+        };
+        RequestMatcher api = request -> {
+            String path = request.getRequestURI();
+            return path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/");
+        };
         http
-                .csrf(csrf -> csrf.disable()) // stateless API, no cookies
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"token-ledger\"");
-                    write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication required",
-                            "send HTTP Basic credentials of a configured user");
-                }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                // API clients authenticate every request with HTTP Basic and get no session; the dashboard signs in
+                // with a form and keeps a session, whose unsafe requests need the CSRF token (cookie XSRF-TOKEN, sent
+                // back as header X-XSRF-TOKEN)
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                                || request.getSession(false) == null))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problem))
+                .formLogin(form -> form.defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(problem, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                        .accessDeniedHandler((request, response, e) ->
                         write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden",
                                 "your role may not " + request.getMethod() + " " + request.getRequestURI())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        // the landing page and the API's documentation are public; every call still signs in
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // the start page, the dashboard's static files and the API's documentation are public; every
+                        // call still signs in
+                        .requestMatchers(HttpMethod.GET, "/start.html", "/favicon.ico", "/ui/**", "/webjars/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html").hasAnyRole(admin, accountant, auditor)
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/**").hasRole(admin)
                         .requestMatchers(HttpMethod.POST, "/api/v1/journal-entries/**", "/api/v1/periods/**",
                                 "/api/v1/credit-programs/**", "/api/v1/credit-pools/**", "/api/v1/rate-cards/**",
-                                "/api/v1/cost-cards/**", "/api/v1/contracts/**", "/api/v1/ssp/**", "/api/v1/exports/**", "/api/v1/vendor-invoices/**", "/api/v1/infrastructure-costs/**")
+                                "/api/v1/cost-cards/**", "/api/v1/contracts/**", "/api/v1/ssp/**", "/api/v1/exports/**",
+                                "/api/v1/vendor-invoices/**", "/api/v1/infrastructure-costs/**")
                             .hasAnyRole(admin, accountant)
                         .requestMatchers(HttpMethod.POST, BUSINESS_EVENT_WRITES).hasAnyRole(admin, accountant, ingest)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**", "/actuator/**").hasAnyRole(admin, accountant, auditor)
