@@ -154,5 +154,16 @@ class UsageLedgerTest {
         assertThat(ties.body().get("tiesToGeneralLedger").asBoolean()).as(ties.body().toPrettyString()).isTrue();
         var tb = http.getConsistent("auditor", "/api/v1/reports/trial-balance?asOf=2026-03-31");
         assertThat(JournalApiTest.rowsOf(tb.body(), "USD")).contains("4000:0.00:3.75", "5100:10.00:0.00");
+
+        // active end users where records name them: eu-a twice in the last 7 days, eu-b 9 days before; u1-u5 name none
+        String endUsers = "{\"records\":[" + String.join(",",
+                usage("e1", "initech", "2026-03-10T10:00:00Z", "atlas", "chat", 1000, 0).replace("\"customerId\":\"initech\"", "\"customerId\":\"initech\",\"endUserId\":\"eu-a\""),
+                usage("e2", "initech", "2026-03-11T10:00:00Z", "atlas", "chat", 1000, 0).replace("\"customerId\":\"initech\"", "\"customerId\":\"initech\",\"endUserId\":\"eu-a\""),
+                usage("e3", "initech", "2026-03-02T10:00:00Z", "atlas", "chat", 1000, 0).replace("\"customerId\":\"initech\"", "\"customerId\":\"initech\",\"endUserId\":\"eu-b\"")) + "]}";
+        assertThat(http.post("ingest", "/api/v1/usage", endUsers).body().get("accepted").asInt()).isEqualTo(3);
+        var active = http.getConsistent("auditor", "/api/v1/metrics/active-customers?asOf=2026-03-11");
+        assertThat(active.body().at("/endUsers/active7Days").asLong()).isEqualTo(1);
+        assertThat(active.body().at("/endUsers/active30Days").asLong()).isEqualTo(2);
+        assertThat(active.body().at("/active30Days").asInt()).isEqualTo(1);
     }
 }

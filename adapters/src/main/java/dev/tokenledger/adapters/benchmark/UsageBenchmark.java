@@ -5,6 +5,8 @@ import dev.tokenledger.adapters.demo.SyntheticAiCompanySetup;
 import dev.tokenledger.adapters.usageledger.UsageLedger;
 import dev.tokenledger.adapters.projections.ProjectionMonitor;
 import dev.tokenledger.adapters.usage.UsageFileImport;
+import dev.tokenledger.adapters.metrics.MetricsController;
+import dev.tokenledger.projections.metrics.MetricsReports;
 import dev.tokenledger.projections.usage.UsageReports;
 import org.jooq.DSLContext;
 import org.postgresql.PGConnection;
@@ -23,7 +25,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -144,6 +148,7 @@ public class UsageBenchmark implements ApplicationRunner {
         figures.put("glLines", db.fetchOne("SELECT count(*) FROM gl_line").get(0, Long.class));
 
         lookups(figures);
+        metricTimings(figures);
 
         // PostgreSQL's own COPY of the same file into a bare table, in the same run
         db.execute("DROP TABLE IF EXISTS bench_bare_usage");
@@ -246,6 +251,45 @@ public class UsageBenchmark implements ApplicationRunner {
             figures.put("postingRecordsMillisMedian", percentile(byPosting, 0.5));
             figures.put("postingRecordsMillisMax", percentile(byPosting, 1.0));
         }
+    }
+
+    /**
+     * Every metric endpoint's work (the controller's method: parameter checks, projection queries, computation; no
+     * HTTP) as of the last day with revenue, 20 times each after 3 warm-up calls: median and worst, in milliseconds.
+     */
+    private void metricTimings(Map<String, Object> figures) {
+        MetricsController metrics = context.getBean(MetricsController.class);
+        LocalDate asOf = context.getBean(MetricsReports.class).latestDay("USD");
+        if (asOf == null) {
+            return;
+        }
+        String to = YearMonth.from(asOf).toString();
+        String from = YearMonth.from(asOf).minusMonths(11).toString();
+        Map<String, Runnable> calls = new LinkedHashMap<>();
+        calls.put("runRate", () -> metrics.runRate(asOf, "USD", "USAGE_REVENUE,SUBSCRIPTION_REVENUE", null, 180));
+        calls.put("activeCustomers", () -> metrics.active(asOf, "USD", BigDecimal.ZERO, 26));
+        calls.put("cohorts", () -> metrics.cohorts(asOf, "USD", 12));
+        calls.put("netUsageRetention", () -> metrics.retention(asOf, "USD", 90, 365, BigDecimal.ZERO, ""));
+        calls.put("averageConsumptionValue", () -> metrics.averageValue(asOf, "USD"));
+        calls.put("marginByModel", () -> metrics.margin(from, to, "USD", "model"));
+        calls.put("marginByCustomer", () -> metrics.margin(from, to, "USD", "customer,model,feature"));
+        calls.put("velocity", () -> metrics.velocity(asOf, "USD", new BigDecimal("100000"), new BigDecimal("10000")));
+        calls.put("concentration", () -> metrics.concentration(asOf, "USD"));
+        calls.put("burnDown", () -> metrics.burnDown(asOf, "USD"));
+        figures.put("metricsAsOf", asOf.toString());
+        calls.forEach((name, call) -> {
+            for (int i = 0; i < 3; i++) {
+                call.run();
+            }
+            double[] millis = new double[20];
+            for (int i = 0; i < millis.length; i++) {
+                long t = System.nanoTime();
+                call.run();
+                millis[i] = (System.nanoTime() - t) / 1e6;
+            }
+            figures.put("metric." + name + ".millisMedian", percentile(millis, 0.5));
+            figures.put("metric." + name + ".millisMax", percentile(millis, 1.0));
+        });
     }
 
     private static double percentile(double[] millis, double p) {

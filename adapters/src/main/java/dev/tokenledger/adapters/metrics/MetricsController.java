@@ -1,6 +1,7 @@
 package dev.tokenledger.adapters.metrics;
 
 import dev.tokenledger.adapters.platform.InvalidParameterException;
+import dev.tokenledger.adapters.usageledger.UsageLedger;
 import dev.tokenledger.kernel.Limits;
 import dev.tokenledger.projections.metrics.MetricsReports;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,9 +30,11 @@ public class MetricsController {
     private static final Set<String> MARGIN_GROUPS = Set.of("period", "customer", "model", "feature");
 
     private final MetricsReports metrics;
+    private final UsageLedger usageLedger;
 
-    public MetricsController(MetricsReports metrics) {
+    public MetricsController(MetricsReports metrics, UsageLedger usageLedger) {
         this.metrics = metrics;
+        this.usageLedger = usageLedger;
     }
 
     public record Latest(String currency, LocalDate day) {
@@ -69,7 +72,13 @@ public class MetricsController {
                                                  @RequestParam(defaultValue = "USD") String currency,
                                                  @RequestParam(defaultValue = "0") BigDecimal threshold,
                                                  @RequestParam(defaultValue = "26") int weeks) {
-        return metrics.activeCustomers(date(asOf), currency(currency), amount("threshold", threshold), between("weeks", weeks, 1, 104));
+        LocalDate day = date(asOf);
+        String chosen = currency(currency);
+        return metrics.activeCustomers(day, chosen, amount("threshold", threshold), between("weeks", weeks, 1, 104))
+                .withEndUsers(new MetricsReports.EndUsers(usageLedger.activeEndUsers(chosen, day.minusDays(6), day),
+                        usageLedger.activeEndUsers(chosen, day.minusDays(29), day),
+                        "distinct end users (per customer) of usage records with a value above zero in the 7 and 30 days "
+                                + "through the date; records that name no end user are not counted"));
     }
 
     @GetMapping("/cohorts")

@@ -197,7 +197,15 @@ public class MetricsReports {
     }
 
     public record ActiveCustomers(LocalDate asOf, String currency, BigDecimal threshold, int active7Days,
-                                  int active30Days, List<ActivePoint> weekly, String definition, String endUsers) {
+                                  int active30Days, List<ActivePoint> weekly, String definition, EndUsers endUsers) {
+
+        public ActiveCustomers withEndUsers(EndUsers counted) {
+            return new ActiveCustomers(asOf, currency, threshold, active7Days, active30Days, weekly, definition, counted);
+        }
+    }
+
+    /** Distinct end users with billable usage in the trailing 7 and 30 days, counted from the usage ledger's records. */
+    public record EndUsers(long active7Days, long active30Days, String definition) {
     }
 
     /** Customers with usage revenue (billable consumption) above {@code threshold} in the trailing 7 and 30 days. */
@@ -223,7 +231,7 @@ public class MetricsReports {
                 count(perCustomer, length - 1, 30, floor), points,
                 "customers whose recognised usage revenue (usage drawn from paid credits and overage) in the 7 and 30 "
                         + "days through the date is above the threshold",
-                "active end users are not given: usage postings carry customers, not the end users of their records");
+                null);
     }
 
     private static int count(Map<String, long[]> perCustomer, int end, int days, long floor) {
