@@ -127,7 +127,8 @@ async function overview(main) {
   main.innerHTML = '<h1>Overview</h1><div class="cards">'
     + card('Run rate (30 days x 365/30)', money(runRate.runRate), 'run-rate', 'P10 ' + money(runRate.bands.p10) + ' – P90 ' + money(runRate.bands.p90))
     + card('Revenue, trailing 30 days', money(runRate.trailing30Revenue), 'trailing-30')
-    + card('Active consumption customers, 30 days', String(active.active30Days), 'active-30', active.active7Days + ' in the last 7 days' + (active.endUsers ? '; end users: ' + active.endUsers.active30Days + ' (30 days), ' + active.endUsers.active7Days + ' (7 days)' : ''))
+    + card('Active consumption customers, 30 days', String(active.active30Days), 'active-30', active.active7Days + ' in the last 7 days')
+    + card('Active end users, 30 days', '…', 'end-users-30', 'counting the usage records')
     + card('Average consumption value (90 days, annualised)', money(average.mean), 'average-value', 'median ' + money(average.median))
     + card('Concentration (HHI, 0-10,000)', String(concentration.herfindahlPoints), 'hhi',
       'top 1: ' + percent(concentration.top1) + ', top 10: ' + percent(concentration.top10))
@@ -138,6 +139,14 @@ async function overview(main) {
     + panel('active', 'Active consumption customers (weekly)', activeUrl)
     + panel('concentration', 'Largest customers, share of 90-day usage revenue', concentrationUrl)
     + '</div>';
+  // end users are counted from the usage records themselves (slower than the metric projections): filled in when ready
+  api('/api/v1/metrics/active-customers?' + q({ asOf, currency, weeks: 1, endUsers: true })).then(a => {
+    const value = $('[data-figure="end-users-30"]');
+    if (value && a.endUsers) {
+      value.textContent = String(a.endUsers.active30Days);
+      value.nextElementSibling.textContent = a.endUsers.active7Days + ' in the last 7 days (records naming an end user)';
+    }
+  }).catch(() => {});
 
   const days = runRate.series.map(p => p.day);
   chart('run-rate', {

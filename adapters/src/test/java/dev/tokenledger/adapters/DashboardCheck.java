@@ -69,6 +69,11 @@ final class DashboardCheck {
             JsonNode concentration = http.get("auditor", "/api/v1/metrics/concentration?asOf=" + asOf).body();
             assertThat(figure(browser, "hhi")).isEqualTo(concentration.at("/herfindahlPoints").asText());
             assertThat(browser.findElements(By.cssSelector("#chart-run-rate canvas"))).isNotEmpty();
+            // active end users arrive after the page, counted from the usage records
+            String endUsers = http.get("auditor", "/api/v1/metrics/active-customers?endUsers=true&weeks=1&asOf=" + asOf)
+                    .body().at("/endUsers/active30Days").asText();
+            assertThat(Long.parseLong(endUsers)).isPositive();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> figure(d, "end-users-30").equals(endUsers));
             browser.findElement(By.cssSelector("[data-table-for=run-rate]")).click();
             assertThat(browser.findElements(By.cssSelector("#run-rate-table tbody tr"))).hasSize(runRate.at("/series").size());
             screenshot(browser, "overview");

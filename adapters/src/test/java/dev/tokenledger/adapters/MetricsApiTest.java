@@ -41,6 +41,12 @@ class MetricsApiTest {
                 entries.add(entry("g-" + day, day, "grower", day.getMonthValue() == 5 ? "20.00" : "30.00"));
             }
         }
+        // June's costs, one per layer: compute of grower's atlas use, a third-party model fee for steady's orbit use,
+        // infrastructure and payment fees with no customer or model
+        entries.add(cost("c-compute", "5000", "300.00", "{\"customer\":\"grower\",\"model\":\"atlas\"}"));
+        entries.add(cost("c-vendor", "5200", "100.00", "{\"customer\":\"steady\",\"model\":\"orbit\"}"));
+        entries.add(cost("c-infra", "5100", "150.00", "{}"));
+        entries.add(cost("c-fees", "5300", "30.00", "{}"));
         for (String entry : entries) {
             assertThat(http.post("accountant", "/api/v1/journal-entries", entry).status()).isEqualTo(201);
         }
@@ -91,12 +97,60 @@ class MetricsApiTest {
         assertThat(retention.text("/netUsageRetention")).isEqualTo("3.000000");
         assertThat(retention.body().at("/customers").asInt()).isEqualTo(1);
 
+        // June's fully loaded margin: revenue 1,200.00 less 300.00 + 100.00 + 150.00 + 30.00 = 580.00 -> 620.00, 51.67%
+        var june = http.get("auditor", "/api/v1/metrics/margin?from=2026-06&to=2026-06&groupBy=period");
+        assertThat(june.text("/total/revenue")).isEqualTo("1200.00");
+        assertThat(june.text("/total/compute")).isEqualTo("300.00");
+        assertThat(june.text("/total/thirdPartyModels")).isEqualTo("100.00");
+        assertThat(june.text("/total/infrastructure")).isEqualTo("150.00");
+        assertThat(june.text("/total/paymentFees")).isEqualTo("30.00");
+        assertThat(june.text("/total/fullyLoadedCost")).isEqualTo("580.00");
+        assertThat(june.text("/total/margin")).isEqualTo("620.00");
+        assertThat(new java.math.BigDecimal(june.text("/total/marginPercent"))).isEqualByComparingTo(
+                new java.math.BigDecimal("620").multiply(new java.math.BigDecimal("100")).divide(new java.math.BigDecimal("1200"),
+                        new java.math.BigDecimal(june.text("/total/marginPercent")).scale(), java.math.RoundingMode.HALF_UP));
+        // by customer: grower 900.00 - 300.00 compute; steady 300.00 - 100.00 fees; the unattributed layers apart
+        var byCustomer = http.get("auditor", "/api/v1/metrics/margin?from=2026-06&to=2026-06&groupBy=customer");
+        assertThat(byCustomer.body().at("/rows").findValuesAsText("margin")).containsExactlyInAnyOrder("-180.00", "600.00", "200.00");
+
+        // Gini of the 90-day values 900.00 and 1,520.00: sum |xi - xj| over 2 n^2 mean = 2 x 620 / (2 x 4 x 1,210) = 0.128099
+        assertThat(concentration.text("/gini")).isEqualTo("0.128099");
+
+        // as the ledger knew it: revenue for 29 June recorded later moves the run rate now, not as known before it
+        java.time.Instant before = java.time.Instant.now();
+        assertThat(http.post("accountant", "/api/v1/journal-entries", entry("late-1", LocalDate.of(2026, 6, 29), "steady", "100.00")).status())
+                .isEqualTo(201);
+        http.awaitProjections();
+        assertThat(http.get("auditor", "/api/v1/metrics/run-rate?streams=USAGE_REVENUE&" + asOf).text("/trailing30Revenue"))
+                .isEqualTo("1300.00");
+        var then = http.get("auditor", "/api/v1/metrics/run-rate?streams=USAGE_REVENUE&knownAt=" + before + "&" + asOf);
+        assertThat(then.text("/trailing30Revenue")).isEqualTo("1200.00");
+        assertThat(then.text("/runRate")).isEqualTo("14600.00");
+        assertThat(then.headers().getFirst("X-Ledger-Known-At")).isEqualTo(before.toString());
+        // read from the GL lines recorded by a later instant, every revenue metric equals the projection's
+        String later = "knownAt=" + java.time.Instant.now().plusSeconds(3600) + "&";
+        for (String metric : List.of("run-rate?streams=USAGE_REVENUE&", "active-customers?", "cohorts?months=13&",
+                "net-usage-retention?", "average-consumption-value?", "velocity?", "concentration?")) {
+            var now = http.get("auditor", "/api/v1/metrics/" + metric + asOf).body();
+            var known = http.get("auditor", "/api/v1/metrics/" + metric + later + asOf).body();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) now).remove("readPosition");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) known).remove("readPosition");
+            assertThat(known).as(metric).isEqualTo(now);
+        }
+        assertThat(http.get("auditor", "/api/v1/metrics/run-rate?knownAt=yesterday&" + asOf).text("/field")).isEqualTo("knownAt");
+        assertThat(http.get("auditor", "/api/v1/metrics/run-rate?knownAtClose=2026-05&" + asOf).text("/field")).isEqualTo("knownAtClose");
+
         // CSV of a table; a bad parameter names itself
         var csv = rest.withBasicAuth("auditor", "auditor-secret").getForEntity("/api/v1/metrics/velocity?format=csv&" + asOf, String.class);
         assertThat(csv.getBody().lines().findFirst().orElseThrow()).startsWith("customer,cohort,segment");
         var bad = http.get("auditor", "/api/v1/metrics/run-rate?streams=NOPE&" + asOf);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.text("/field")).isEqualTo("streams");
+    }
+
+    private static String cost(String id, String account, String amount, String dimensions) {
+        return LedgerHttp.entry(id, "2026-06-15", "USD", account, "1000", amount)
+                .replace("{\"customer\":\"cust-1\"}", dimensions);
     }
 
     private static String entry(String id, LocalDate day, String customer, String amount) {

@@ -161,7 +161,7 @@ class UsageLedgerTest {
                 usage("e2", "initech", "2026-03-11T10:00:00Z", "atlas", "chat", 1000, 0).replace("\"customerId\":\"initech\"", "\"customerId\":\"initech\",\"endUserId\":\"eu-a\""),
                 usage("e3", "initech", "2026-03-02T10:00:00Z", "atlas", "chat", 1000, 0).replace("\"customerId\":\"initech\"", "\"customerId\":\"initech\",\"endUserId\":\"eu-b\"")) + "]}";
         assertThat(http.post("ingest", "/api/v1/usage", endUsers).body().get("accepted").asInt()).isEqualTo(3);
-        var active = http.getConsistent("auditor", "/api/v1/metrics/active-customers?asOf=2026-03-11");
+        var active = http.getConsistent("auditor", "/api/v1/metrics/active-customers?endUsers=true&asOf=2026-03-11");
         assertThat(active.body().at("/endUsers/active7Days").asLong()).isEqualTo(1);
         assertThat(active.body().at("/endUsers/active30Days").asLong()).isEqualTo(2);
         assertThat(active.body().at("/active30Days").asInt()).isEqualTo(1);

@@ -266,15 +266,18 @@ public class UsageBenchmark implements ApplicationRunner {
         String to = YearMonth.from(asOf).toString();
         String from = YearMonth.from(asOf).minusMonths(11).toString();
         Map<String, Runnable> calls = new LinkedHashMap<>();
-        calls.put("runRate", () -> metrics.runRate(asOf, "USD", "USAGE_REVENUE,SUBSCRIPTION_REVENUE", null, 180));
-        calls.put("activeCustomers", () -> metrics.active(asOf, "USD", BigDecimal.ZERO, 26));
-        calls.put("cohorts", () -> metrics.cohorts(asOf, "USD", 12));
-        calls.put("netUsageRetention", () -> metrics.retention(asOf, "USD", 90, 365, BigDecimal.ZERO, ""));
-        calls.put("averageConsumptionValue", () -> metrics.averageValue(asOf, "USD"));
+        calls.put("runRate", () -> metrics.runRate(asOf, "USD", "USAGE_REVENUE,SUBSCRIPTION_REVENUE", null, 180, null, null, null));
+        calls.put("activeCustomers", () -> metrics.active(asOf, "USD", BigDecimal.ZERO, 26, false, null, null, null));
+        calls.put("activeCustomersWithEndUsers", () -> metrics.active(asOf, "USD", BigDecimal.ZERO, 26, true, null, null, null));
+        calls.put("runRateKnownAt", () -> metrics.runRate(asOf, "USD", "USAGE_REVENUE,SUBSCRIPTION_REVENUE", null, 180, java.time.Instant.now(), null, null));
+        calls.put("concentrationKnownAt", () -> metrics.concentration(asOf, "USD", java.time.Instant.now(), null, null));
+        calls.put("cohorts", () -> metrics.cohorts(asOf, "USD", 12, null, null, null));
+        calls.put("netUsageRetention", () -> metrics.retention(asOf, "USD", 90, 365, BigDecimal.ZERO, "", null, null, null));
+        calls.put("averageConsumptionValue", () -> metrics.averageValue(asOf, "USD", null, null, null));
         calls.put("marginByModel", () -> metrics.margin(from, to, "USD", "model"));
         calls.put("marginByCustomer", () -> metrics.margin(from, to, "USD", "customer,model,feature"));
-        calls.put("velocity", () -> metrics.velocity(asOf, "USD", new BigDecimal("100000"), new BigDecimal("10000")));
-        calls.put("concentration", () -> metrics.concentration(asOf, "USD"));
+        calls.put("velocity", () -> metrics.velocity(asOf, "USD", new BigDecimal("100000"), new BigDecimal("10000"), null, null, null));
+        calls.put("concentration", () -> metrics.concentration(asOf, "USD", null, null, null));
         calls.put("burnDown", () -> metrics.burnDown(asOf, "USD"));
         figures.put("metricsAsOf", asOf.toString());
         calls.forEach((name, call) -> {

@@ -2,6 +2,9 @@ package dev.tokenledger.adapters.metrics;
 
 import dev.tokenledger.adapters.platform.InvalidParameterException;
 import dev.tokenledger.adapters.usageledger.UsageLedger;
+import dev.tokenledger.projections.reports.LedgerReports;
+import dev.tokenledger.projections.reports.PeriodRow;
+import jakarta.servlet.http.HttpServletResponse;
 import dev.tokenledger.kernel.Limits;
 import dev.tokenledger.projections.metrics.MetricsReports;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -31,10 +36,39 @@ public class MetricsController {
 
     private final MetricsReports metrics;
     private final UsageLedger usageLedger;
+    private final LedgerReports ledger;
 
-    public MetricsController(MetricsReports metrics, UsageLedger usageLedger) {
+    public MetricsController(MetricsReports metrics, UsageLedger usageLedger, LedgerReports ledger) {
         this.metrics = metrics;
         this.usageLedger = usageLedger;
+        this.ledger = ledger;
+    }
+
+    /**
+     * The metrics as of now, or as the ledger knew them at an instant (knownAt) or when a period was closed
+     * (knownAtClose), like the trial balance; the instant used is answered in the header X-Ledger-Known-At.
+     */
+    private MetricsReports at(Instant knownAt, String knownAtClose, HttpServletResponse response) {
+        if (knownAtClose != null) {
+            if (knownAt != null) {
+                throw new InvalidParameterException("knownAtClose", "give knownAt or knownAtClose, not both");
+            }
+            String period = dev.tokenledger.periods.PeriodIds.parse(knownAtClose, "knownAtClose").toString();
+            knownAt = ledger.periods().stream().filter(p -> p.period().equals(period) && "CLOSED".equals(p.status()))
+                    .map(PeriodRow::changedAt).findFirst()
+                    .orElseThrow(() -> new InvalidParameterException("knownAtClose", "period " + period + " is not closed"));
+        }
+        if (knownAt == null) {
+            return metrics;
+        }
+        if (knownAt.isBefore(Limits.EARLIEST_DATE.atStartOfDay().toInstant(ZoneOffset.UTC))
+                || knownAt.isAfter(Limits.LATEST_DATE.atStartOfDay().toInstant(ZoneOffset.UTC))) {
+            throw new InvalidParameterException("knownAt", "an instant from " + Limits.EARLIEST_DATE + " to " + Limits.LATEST_DATE);
+        }
+        if (response != null) {
+            response.setHeader("X-Ledger-Known-At", knownAt.toString());
+        }
+        return metrics.asKnownAt(knownAt);
     }
 
     public record Latest(String currency, LocalDate day) {
@@ -55,30 +89,41 @@ public class MetricsController {
                                           @RequestParam(defaultValue = "USD") String currency,
                                           @RequestParam(defaultValue = "USAGE_REVENUE,SUBSCRIPTION_REVENUE") String streams,
                                           @RequestParam(required = false) String customer,
-                                          @RequestParam(defaultValue = "180") int seriesDays) {
+                                          @RequestParam(defaultValue = "180") int seriesDays,
+            @RequestParam(required = false) Instant knownAt, @RequestParam(required = false) String knownAtClose,
+            HttpServletResponse response) {
         List<String> chosen = Arrays.stream(streams.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         for (String s : chosen) {
             if (!STREAMS.contains(s)) {
                 throw new InvalidParameterException("streams", "any of " + STREAMS);
             }
         }
-        return metrics.runRate(date(asOf), currency(currency), chosen, id("customer", customer), between("seriesDays", seriesDays, 1, 730));
+        return at(knownAt, knownAtClose, response).runRate(date(asOf), currency(currency), chosen, id("customer", customer), between("seriesDays", seriesDays, 1, 730));
     }
 
     @GetMapping("/active-customers")
     @Operation(summary = "Active consumption customers: usage revenue above the threshold in the trailing 7 and 30 days; "
-            + "a weekly series")
+            + "a weekly series", description = "endUsers=true adds the active end users where records name them, "
+            + "counted from the usage ledger's records (a scan of the 30 days' records: about 0.6 s on 5 million records)")
     public MetricsReports.ActiveCustomers active(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                                  @RequestParam(defaultValue = "USD") String currency,
                                                  @RequestParam(defaultValue = "0") BigDecimal threshold,
-                                                 @RequestParam(defaultValue = "26") int weeks) {
+                                                 @RequestParam(defaultValue = "26") int weeks,
+                                                 @RequestParam(defaultValue = "false") boolean endUsers,
+            @RequestParam(required = false) Instant knownAt, @RequestParam(required = false) String knownAtClose,
+            HttpServletResponse response) {
         LocalDate day = date(asOf);
         String chosen = currency(currency);
-        return metrics.activeCustomers(day, chosen, amount("threshold", threshold), between("weeks", weeks, 1, 104))
-                .withEndUsers(new MetricsReports.EndUsers(usageLedger.activeEndUsers(chosen, day.minusDays(6), day),
-                        usageLedger.activeEndUsers(chosen, day.minusDays(29), day),
-                        "distinct end users (per customer) of usage records with a value above zero in the 7 and 30 days "
-                                + "through the date; records that name no end user are not counted"));
+        MetricsReports reports = at(knownAt, knownAtClose, response);
+        MetricsReports.ActiveCustomers active = reports.activeCustomers(day, chosen, amount("threshold", threshold),
+                between("weeks", weeks, 1, 104));
+        if (!endUsers) {
+            return active;
+        }
+        long[] counted = usageLedger.activeEndUsers(chosen, day, reports.knownAt());
+        return active.withEndUsers(new MetricsReports.EndUsers(counted[0], counted[1],
+                "distinct end users (per customer) of usage records with a value above zero in the 7 and 30 days "
+                        + "through the date; records that name no end user are not counted"));
     }
 
     @GetMapping("/cohorts")
@@ -86,8 +131,10 @@ public class MetricsController {
             + "ratio to month 1, as a cohort x month matrix")
     public MetricsReports.Cohorts cohorts(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                           @RequestParam(defaultValue = "USD") String currency,
-                                          @RequestParam(defaultValue = "12") int months) {
-        return metrics.cohorts(date(asOf), currency(currency), between("months", months, 2, 60));
+                                          @RequestParam(defaultValue = "12") int months,
+            @RequestParam(required = false) Instant knownAt, @RequestParam(required = false) String knownAtClose,
+            HttpServletResponse response) {
+        return at(knownAt, knownAtClose, response).cohorts(date(asOf), currency(currency), between("months", months, 2, 60));
     }
 
     @GetMapping("/net-usage-retention")
@@ -98,10 +145,12 @@ public class MetricsController {
                                               @RequestParam(defaultValue = "90") int windowDays,
                                               @RequestParam(defaultValue = "365") int lookbackDays,
                                               @RequestParam(defaultValue = "0") BigDecimal floor,
-                                              @RequestParam(defaultValue = "") String exclude) {
+                                              @RequestParam(defaultValue = "") String exclude,
+            @RequestParam(required = false) Instant knownAt, @RequestParam(required = false) String knownAtClose,
+            HttpServletResponse response) {
         List<String> excluded = exclude.isBlank() ? List.of() : Arrays.stream(exclude.split(",")).map(String::trim).toList();
         excluded.forEach(c -> id("exclude", c));
-        return metrics.netUsageRetention(date(asOf), currency(currency), between("windowDays", windowDays, 7, 366),
+        return at(knownAt, knownAtClose, response).netUsageRetention(date(asOf), currency(currency), between("windowDays", windowDays, 7, 366),
                 between("lookbackDays", lookbackDays, 30, 731), amount("floor", floor), excluded);
     }
 
@@ -109,8 +158,10 @@ public class MetricsController {
     @Operation(summary = "Average consumption value: usage revenue of the trailing 90 days x 365/90 per active customer; "
             + "mean and median")
     public MetricsReports.AverageValue averageValue(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                                    @RequestParam(defaultValue = "USD") String currency) {
-        return metrics.averageValue(date(asOf), currency(currency));
+                                                    @RequestParam(defaultValue = "USD") String currency,
+            @RequestParam(required = false) Instant knownAt, @RequestParam(required = false) String knownAtClose,
+            HttpServletResponse response) {
+        return at(knownAt, knownAtClose, response).averageValue(date(asOf), currency(currency));
     }
 
     @GetMapping("/margin")
@@ -139,16 +190,20 @@ public class MetricsController {
     public MetricsReports.Velocity velocity(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                             @RequestParam(defaultValue = "USD") String currency,
                                             @RequestParam(defaultValue = "100000") BigDecimal enterpriseFrom,
-                                            @RequestParam(defaultValue = "10000") BigDecimal midFrom) {
-        return metrics.velocity(date(asOf), currency(currency), amount("enterpriseFrom", enterpriseFrom), amount("midFrom", midFrom));
+                                            @RequestParam(defaultValue = "10000") BigDecimal midFrom,
+            @RequestParam(required = false) Instant knownAt, @RequestParam(required = false) String knownAtClose,
+            HttpServletResponse response) {
+        return at(knownAt, knownAtClose, response).velocity(date(asOf), currency(currency), amount("enterpriseFrom", enterpriseFrom), amount("midFrom", midFrom));
     }
 
     @GetMapping("/concentration")
     @Operation(summary = "Usage concentration over the trailing 90 days: top 1/5/10 share, Herfindahl-Hirschman index "
             + "(also 0-10,000, above 1,800 highly concentrated), Gini; large customers flagged when shrinking")
     public MetricsReports.Concentration concentration(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                                      @RequestParam(defaultValue = "USD") String currency) {
-        return metrics.concentration(date(asOf), currency(currency));
+                                                      @RequestParam(defaultValue = "USD") String currency,
+            @RequestParam(required = false) Instant knownAt, @RequestParam(required = false) String knownAtClose,
+            HttpServletResponse response) {
+        return at(knownAt, knownAtClose, response).concentration(date(asOf), currency(currency));
     }
 
     @GetMapping("/burn-down")

@@ -250,8 +250,8 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public dev.tokenledger.projections.metrics.MetricsReports metricsReports(DSLContext db) {
-        return new dev.tokenledger.projections.metrics.MetricsReports(db);
+    public dev.tokenledger.projections.metrics.MetricsReports metricsReports(DSLContext db, ChartOfAccounts chart) {
+        return new dev.tokenledger.projections.metrics.MetricsReports(db, chart);
     }
 
     @Bean

@@ -1,15 +1,24 @@
 package dev.tokenledger.projections.metrics;
 
+import dev.tokenledger.chart.Account;
+import dev.tokenledger.chart.AccountType;
+import dev.tokenledger.chart.ChartOfAccounts;
+import dev.tokenledger.projections.LedgerTables.GlLine;
 import dev.tokenledger.money.Money;
+import org.jooq.CaseWhenStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,9 +47,65 @@ public class MetricsReports {
     static final String USAGE = "USAGE_REVENUE";
 
     private final DSLContext db;
+    /** Revenue account code -> its revenue role (the stream), from the chart. */
+    private final Map<String, String> revenueStreams;
+    /** Recognised revenue per day, customer and stream: the projection, or the GL lines recorded by an instant. */
+    private final Table<?> revenueDaily;
+    private final Instant knownAt;
 
-    public MetricsReports(DSLContext db) {
+    public MetricsReports(DSLContext db, ChartOfAccounts chart) {
+        this(db, revenueStreams(chart), RevenueDaily.TABLE, null);
+    }
+
+    private MetricsReports(DSLContext db, Map<String, String> revenueStreams, Table<?> revenueDaily, Instant knownAt) {
         this.db = db;
+        this.revenueStreams = revenueStreams;
+        this.revenueDaily = revenueDaily;
+        this.knownAt = knownAt;
+    }
+
+    private static Map<String, String> revenueStreams(ChartOfAccounts chart) {
+        Map<String, String> streams = new TreeMap<>();
+        for (Account account : chart.accounts()) {
+            if (account.type() == AccountType.REVENUE) {
+                account.role().ifPresent(role -> streams.put(account.code(), role.name()));
+            }
+        }
+        return streams;
+    }
+
+    /**
+     * The revenue metrics as the ledger knew them at {@code knownAt} ("what did the books say then?"): the same
+     * computations over the GL lines recorded by then (their posting dates, revenue accounts and customers, as the
+     * metric projection books them) instead of the projection, which keeps days but not recording times. Slower (a
+     * scan of the revenue lines of the dates asked for), and only for metrics built from recognised revenue.
+     */
+    public MetricsReports asKnownAt(Instant knownAt) {
+        if (knownAt == null) {
+            return this;
+        }
+        CaseWhenStep<String, String> stream = null;
+        for (Map.Entry<String, String> e : revenueStreams.entrySet()) {
+            stream = stream == null ? DSL.case_(GlLine.ACCOUNT_CODE).when(e.getKey(), DSL.inline(e.getValue()))
+                    : stream.when(e.getKey(), DSL.inline(e.getValue()));
+        }
+        Field<String> streamOf = stream == null ? DSL.inline("") : stream.otherwise(DSL.inline(""));
+        Table<?> known = DSL.select(GlLine.POSTING_DATE.as(RevenueDaily.DAY.getName()),
+                        GlLine.CURRENCY.as(RevenueDaily.CURRENCY.getName()),
+                        DSL.coalesce(GlLine.CUSTOMER, DSL.inline("")).as(RevenueDaily.CUSTOMER.getName()),
+                        streamOf.as(RevenueDaily.STREAM.getName()),
+                        DSL.sum(GlLine.CREDIT_MINOR.minus(GlLine.DEBIT_MINOR)).as(RevenueDaily.AMOUNT.getName()))
+                .from(GlLine.TABLE)
+                .where(GlLine.ACCOUNT_CODE.in(revenueStreams.keySet()))
+                .and(GlLine.RECORDED_AT.le(knownAt.atOffset(ZoneOffset.UTC)))
+                .groupBy(GlLine.POSTING_DATE, GlLine.CURRENCY, GlLine.CUSTOMER, GlLine.ACCOUNT_CODE)
+                .asTable(RevenueDaily.N);
+        return new MetricsReports(db, revenueStreams, known, knownAt);
+    }
+
+    /** The instant the figures stand at, when asked for one ({@link #asKnownAt}); null for the books as they are. */
+    public Instant knownAt() {
+        return knownAt;
     }
 
     // --- inputs -------------------------------------------------------------------------------------------------
@@ -56,7 +121,7 @@ public class MetricsReports {
             where = where.and(RevenueDaily.CUSTOMER.eq(customer));
         }
         var sum = DSL.sum(RevenueDaily.AMOUNT);
-        db.select(RevenueDaily.DAY, sum).from(RevenueDaily.TABLE).where(where).groupBy(RevenueDaily.DAY)
+        db.select(RevenueDaily.DAY, sum).from(revenueDaily).where(where).groupBy(RevenueDaily.DAY)
                 .forEach(r -> days[(int) ChronoUnit.DAYS.between(from, r.get(RevenueDaily.DAY))] = r.get(sum, BigDecimal.class).longValueExact());
         return days;
     }
@@ -65,7 +130,7 @@ public class MetricsReports {
     Map<String, Long> byCustomer(LocalDate from, LocalDate to, String currency) {
         Map<String, Long> result = new TreeMap<>();
         var sum = DSL.sum(RevenueDaily.AMOUNT);
-        db.select(RevenueDaily.CUSTOMER, sum).from(RevenueDaily.TABLE)
+        db.select(RevenueDaily.CUSTOMER, sum).from(revenueDaily)
                 .where(RevenueDaily.CURRENCY.eq(currency)).and(RevenueDaily.DAY.between(from, to))
                 .and(RevenueDaily.STREAM.eq(USAGE)).and(RevenueDaily.CUSTOMER.ne(""))
                 .groupBy(RevenueDaily.CUSTOMER)
@@ -78,7 +143,7 @@ public class MetricsReports {
         Map<String, TreeMap<YearMonth, Long>> result = new TreeMap<>();
         var month = DSL.field("substring(cast({0} as varchar(10)), 1, 7)", String.class, RevenueDaily.DAY);
         var sum = DSL.sum(RevenueDaily.AMOUNT);
-        db.select(RevenueDaily.CUSTOMER, month, sum).from(RevenueDaily.TABLE)
+        db.select(RevenueDaily.CUSTOMER, month, sum).from(revenueDaily)
                 .where(RevenueDaily.CURRENCY.eq(currency)).and(RevenueDaily.DAY.le(to)).and(RevenueDaily.STREAM.eq(USAGE))
                 .and(RevenueDaily.CUSTOMER.ne("")).groupBy(RevenueDaily.CUSTOMER, month)
                 .forEach(r -> result.computeIfAbsent(r.get(RevenueDaily.CUSTOMER), c -> new TreeMap<>())
@@ -88,7 +153,7 @@ public class MetricsReports {
 
     /** The last day with recognised revenue (the dashboard's default "as of"), or null. */
     public LocalDate latestDay(String currency) {
-        return db.select(DSL.max(RevenueDaily.DAY)).from(RevenueDaily.TABLE).where(RevenueDaily.CURRENCY.eq(currency))
+        return db.select(DSL.max(RevenueDaily.DAY)).from(revenueDaily).where(RevenueDaily.CURRENCY.eq(currency))
                 .fetchOne(0, LocalDate.class);
     }
 
@@ -216,7 +281,7 @@ public class MetricsReports {
         Map<String, long[]> perCustomer = new HashMap<>();
         var sum = DSL.sum(RevenueDaily.AMOUNT);
         int length = (int) ChronoUnit.DAYS.between(from, asOf) + 1;
-        db.select(RevenueDaily.CUSTOMER, RevenueDaily.DAY, sum).from(RevenueDaily.TABLE)
+        db.select(RevenueDaily.CUSTOMER, RevenueDaily.DAY, sum).from(revenueDaily)
                 .where(RevenueDaily.CURRENCY.eq(currency)).and(RevenueDaily.DAY.between(from, asOf))
                 .and(RevenueDaily.STREAM.eq(USAGE)).and(RevenueDaily.CUSTOMER.ne(""))
                 .groupBy(RevenueDaily.CUSTOMER, RevenueDaily.DAY)
@@ -358,12 +423,20 @@ public class MetricsReports {
         Currency c = Currency.getInstance(currency);
         Map<List<String>, long[]> groups = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
         long[] total = new long[6];
+        // grouped in the database by the chosen dimensions only (a year of the 5M-record benchmark ledger holds
+        // ~200,000 rows per table; fetching them all took 240-440 ms)
+        Field<String> month = chosen(groupBy, "period", PnlMonthly.MONTH);
+        Field<String> customer = chosen(groupBy, "customer", PnlMonthly.CUSTOMER);
+        Field<String> model = chosen(groupBy, "model", PnlMonthly.MODEL);
+        Field<String> feature = chosen(groupBy, "feature", PnlMonthly.FEATURE);
         var sum = DSL.sum(PnlMonthly.AMOUNT);
-        db.select(PnlMonthly.MONTH, PnlMonthly.CUSTOMER, PnlMonthly.MODEL, PnlMonthly.FEATURE, PnlMonthly.ROLE, sum)
+        List<Field<?>> pnlGroups = new ArrayList<>(grouped(month, customer, model, feature));
+        pnlGroups.add(PnlMonthly.ROLE);
+        db.select(month, customer, model, feature, PnlMonthly.ROLE, sum)
                 .from(PnlMonthly.TABLE).where(PnlMonthly.CURRENCY.eq(currency))
                 .and(PnlMonthly.MONTH.between(from.toString(), to.toString()))
                 .and(PnlMonthly.ROLE.in(USAGE, "COGS_COMPUTE", "COGS_THIRD_PARTY_MODELS", "COGS_INFRASTRUCTURE", "PAYMENT_FEES"))
-                .groupBy(PnlMonthly.MONTH, PnlMonthly.CUSTOMER, PnlMonthly.MODEL, PnlMonthly.FEATURE, PnlMonthly.ROLE)
+                .groupBy(pnlGroups)
                 .forEach(r -> {
                     int layer = switch (r.get(PnlMonthly.ROLE)) {
                         case USAGE -> 0;
@@ -373,19 +446,25 @@ public class MetricsReports {
                         default -> 4;
                     };
                     long amount = r.get(sum, BigDecimal.class).longValueExact();
-                    groups.computeIfAbsent(key(groupBy, r.get(PnlMonthly.MONTH), r.get(PnlMonthly.CUSTOMER),
-                            r.get(PnlMonthly.MODEL), r.get(PnlMonthly.FEATURE)), k -> new long[6])[layer] += amount;
+                    groups.computeIfAbsent(List.of(r.get(month), r.get(customer), r.get(model), r.get(feature)),
+                            k -> new long[6])[layer] += amount;
                     total[layer] += amount;
                 });
+        Field<String> tMonth = chosen(groupBy, "period", TokensMonthly.MONTH);
+        Field<String> tCustomer = chosen(groupBy, "customer", TokensMonthly.CUSTOMER);
+        Field<String> tModel = chosen(groupBy, "model", TokensMonthly.MODEL);
+        Field<String> tFeature = chosen(groupBy, "feature", TokensMonthly.FEATURE);
         var tokens = DSL.sum(TokensMonthly.TOKENS);
-        db.select(TokensMonthly.MONTH, TokensMonthly.CUSTOMER, TokensMonthly.MODEL, TokensMonthly.FEATURE, tokens)
+        var tokenQuery = db.select(tMonth, tCustomer, tModel, tFeature, tokens)
                 .from(TokensMonthly.TABLE).where(TokensMonthly.CURRENCY.eq(currency))
-                .and(TokensMonthly.MONTH.between(from.toString(), to.toString()))
-                .groupBy(TokensMonthly.MONTH, TokensMonthly.CUSTOMER, TokensMonthly.MODEL, TokensMonthly.FEATURE)
+                .and(TokensMonthly.MONTH.between(from.toString(), to.toString()));
+        List<Field<?>> tokenGroups = grouped(tMonth, tCustomer, tModel, tFeature);
+        (tokenGroups.isEmpty() ? tokenQuery.fetch() : tokenQuery.groupBy(tokenGroups).fetch())
                 .forEach(r -> {
-                    long t = r.get(tokens, BigDecimal.class).longValueExact();
-                    groups.computeIfAbsent(key(groupBy, r.get(TokensMonthly.MONTH), r.get(TokensMonthly.CUSTOMER),
-                            r.get(TokensMonthly.MODEL), r.get(TokensMonthly.FEATURE)), k -> new long[6])[5] += t;
+                    BigDecimal counted = r.get(tokens, BigDecimal.class);
+                    long t = counted == null ? 0 : counted.longValueExact();
+                    groups.computeIfAbsent(List.of(r.get(tMonth), r.get(tCustomer), r.get(tModel), r.get(tFeature)),
+                            k -> new long[6])[5] += t;
                     total[5] += t;
                 });
         List<MarginRow> rows = new ArrayList<>();
@@ -395,9 +474,20 @@ public class MetricsReports {
                         + "infrastructure + payment fees; margin per million tokens = margin / tokens x 1,000,000");
     }
 
-    private static List<String> key(List<String> groupBy, String month, String customer, String model, String feature) {
-        return List.of(groupBy.contains("period") ? month : "", groupBy.contains("customer") ? customer : "",
-                groupBy.contains("model") ? model : "", groupBy.contains("feature") ? feature : "");
+    /** The column when the margin is grouped by it; otherwise '' under the column's name. */
+    private static Field<String> chosen(List<String> groupBy, String dimension, Field<String> column) {
+        return groupBy.contains(dimension) ? column : DSL.inline("").as(column.getName());
+    }
+
+    /** The chosen columns (constants are not grouped by). */
+    private static List<Field<?>> grouped(Field<?>... columns) {
+        List<Field<?>> result = new ArrayList<>();
+        for (Field<?> column : columns) {
+            if (column.getQualifiedName().qualified()) {
+                result.add(column);
+            }
+        }
+        return result;
     }
 
     private static MarginRow marginRow(List<String> key, long[] v, Currency c) {
@@ -433,7 +523,7 @@ public class MetricsReports {
         LocalDate from = asOf.minusDays(89);
         Map<String, long[]> days = new TreeMap<>();
         var sum = DSL.sum(RevenueDaily.AMOUNT);
-        db.select(RevenueDaily.CUSTOMER, RevenueDaily.DAY, sum).from(RevenueDaily.TABLE)
+        db.select(RevenueDaily.CUSTOMER, RevenueDaily.DAY, sum).from(revenueDaily)
                 .where(RevenueDaily.CURRENCY.eq(currency)).and(RevenueDaily.DAY.between(from, asOf))
                 .and(RevenueDaily.STREAM.eq(USAGE)).and(RevenueDaily.CUSTOMER.ne(""))
                 .groupBy(RevenueDaily.CUSTOMER, RevenueDaily.DAY)
