@@ -57,6 +57,8 @@ class MetricsApiTest {
         var runRate = http.get("auditor", "/api/v1/metrics/run-rate?streams=USAGE_REVENUE&" + asOf);
         assertThat(runRate.text("/trailing30Revenue")).isEqualTo("1200.00");
         assertThat(runRate.text("/runRate")).isEqualTo("14600.00");
+        // API calls with HTTP Basic are stateless: no session (and no cookie) per call; only the dashboard signs in
+        assertThat(runRate.headers().get("Set-Cookie")).isNull();
         // one customer alone, at a constant 10.00 a day: 3,650.00 with the bands on it
         var steady = http.get("auditor", "/api/v1/metrics/run-rate?streams=USAGE_REVENUE&customer=steady&" + asOf);
         assertThat(steady.text("/runRate")).isEqualTo("3650.00");

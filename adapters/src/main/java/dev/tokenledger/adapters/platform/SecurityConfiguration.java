@@ -9,11 +9,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -64,16 +66,23 @@ public class SecurityConfiguration {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                                 || request.getSession(false) == null))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problem))
+                // sessions only when needed (the default policy, deliberately not named: naming one makes Spring
+                // Security store every authenticated request's context, HTTP Basic API calls too, in a new session)
+                // remember where a browser was going before the sign-in form; never an API call (no session for it)
+                .requestCache(cache -> cache.requestCache(pagesOnly(api)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problem)
+                        // a Basic-authenticated call is kept for that request only: no session per API call
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .formLogin(form -> form.defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problem, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                         .accessDeniedHandler((request, response, e) ->
-                        write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden",
-                                "your role may not " + request.getMethod() + " " + request.getRequestURI())))
+                        write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", e instanceof CsrfException
+                                ? "a signed-in browser's " + request.getMethod() + " needs the CSRF token: the XSRF-TOKEN "
+                                        + "cookie's value in the header X-XSRF-TOKEN (API clients send HTTP Basic instead)"
+                                : "your role may not " + request.getMethod() + " " + request.getRequestURI())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // the start page, the dashboard's static files and the API's documentation are public; every
@@ -91,6 +100,12 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/**", "/actuator/**").hasAnyRole(admin, accountant, auditor)
                         .anyRequest().hasRole(admin));
         return http.build();
+    }
+
+    private static HttpSessionRequestCache pagesOnly(RequestMatcher api) {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !api.matches(request));
+        return cache;
     }
 
     @Bean
