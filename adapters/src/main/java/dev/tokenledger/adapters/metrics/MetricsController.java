@@ -6,6 +6,8 @@ import dev.tokenledger.projections.reports.LedgerReports;
 import dev.tokenledger.projections.reports.PeriodRow;
 import jakarta.servlet.http.HttpServletResponse;
 import dev.tokenledger.kernel.Limits;
+import dev.tokenledger.projections.metrics.BurnDownMetrics;
+import dev.tokenledger.projections.metrics.MarginMetrics;
 import dev.tokenledger.projections.metrics.MetricsReports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,11 +37,16 @@ public class MetricsController {
     private static final Set<String> MARGIN_GROUPS = Set.of("period", "customer", "model", "feature");
 
     private final MetricsReports metrics;
+    private final MarginMetrics margins;
+    private final BurnDownMetrics burnDowns;
     private final UsageLedger usageLedger;
     private final LedgerReports ledger;
 
-    public MetricsController(MetricsReports metrics, UsageLedger usageLedger, LedgerReports ledger) {
+    public MetricsController(MetricsReports metrics, MarginMetrics margins, BurnDownMetrics burnDowns,
+                             UsageLedger usageLedger, LedgerReports ledger) {
         this.metrics = metrics;
+        this.margins = margins;
+        this.burnDowns = burnDowns;
         this.usageLedger = usageLedger;
         this.ledger = ledger;
     }
@@ -167,7 +174,7 @@ public class MetricsController {
     @GetMapping("/margin")
     @Operation(summary = "Fully loaded token margin by period, customer, model and feature: revenue, every cost layer, "
             + "margin %, tokens and margin per million tokens")
-    public MetricsReports.Margin margin(@RequestParam String from, @RequestParam String to,
+    public MarginMetrics.Margin margin(@RequestParam String from, @RequestParam String to,
                                         @RequestParam(defaultValue = "USD") String currency,
                                         @RequestParam(defaultValue = "period") String groupBy) {
         List<String> groups = Arrays.stream(groupBy.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -181,7 +188,7 @@ public class MetricsController {
         if (t.isBefore(f)) {
             throw new InvalidParameterException("to", "must not be before from");
         }
-        return metrics.margin(f, t, currency(currency), groups);
+        return margins.margin(f, t, currency(currency), groups);
     }
 
     @GetMapping("/velocity")
@@ -209,9 +216,9 @@ public class MetricsController {
     @GetMapping("/burn-down")
     @Operation(summary = "Prepaid balance burn-down per customer: months left at the trailing 30 days' pace, the day it "
             + "runs out, and the breakage expected at that pace")
-    public MetricsReports.BurnDowns burnDown(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    public BurnDownMetrics.BurnDowns burnDown(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                              @RequestParam(defaultValue = "USD") String currency) {
-        return metrics.burnDown(date(asOf), currency(currency));
+        return burnDowns.burnDown(date(asOf), currency(currency));
     }
 
     private static LocalDate date(LocalDate date) {

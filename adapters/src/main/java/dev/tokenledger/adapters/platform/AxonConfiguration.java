@@ -255,6 +255,17 @@ public class AxonConfiguration {
     }
 
     @Bean
+    public dev.tokenledger.projections.metrics.MarginMetrics marginMetrics(DSLContext db) {
+        return new dev.tokenledger.projections.metrics.MarginMetrics(db);
+    }
+
+    @Bean
+    public dev.tokenledger.projections.metrics.BurnDownMetrics burnDownMetrics(DSLContext db,
+            dev.tokenledger.projections.metrics.MetricsReports metricsReports) {
+        return new dev.tokenledger.projections.metrics.BurnDownMetrics(db, metricsReports);
+    }
+
+    @Bean
     public dev.tokenledger.projections.exports.ErpExportLogProjection erpExportLogProjection(DSLContext db) {
         return new dev.tokenledger.projections.exports.ErpExportLogProjection(db);
     }

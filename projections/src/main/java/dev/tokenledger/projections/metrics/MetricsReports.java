@@ -11,7 +11,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -26,15 +25,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
-import static dev.tokenledger.projections.metrics.MetricTables.PnlMonthly;
 import static dev.tokenledger.projections.metrics.MetricTables.RevenueDaily;
-import static dev.tokenledger.projections.metrics.MetricTables.TokensMonthly;
 
 /**
  * The consumption metrics (accounting brief 7; README "Metrics"), computed from the metric projections: recognised
@@ -406,99 +401,6 @@ public class MetricsReports {
                         + "lookback days earlier (none excluded unless listed), over their earlier usage revenue");
     }
 
-    // --- margin ---------------------------------------------------------------------------------------------------
-
-    public record MarginRow(String period, String customer, String model, String feature, BigDecimal revenue,
-                            BigDecimal compute, BigDecimal thirdPartyModels, BigDecimal infrastructure,
-                            BigDecimal paymentFees, BigDecimal fullyLoadedCost, BigDecimal margin,
-                            BigDecimal marginPercent, long tokens, BigDecimal marginPerMillionTokens) {
-    }
-
-    public record Margin(YearMonth from, YearMonth to, String currency, List<String> groupBy, List<MarginRow> rows,
-                         MarginRow total, String definition) {
-    }
-
-    /** Fully loaded token margin: usage revenue less compute, third-party model fees, infrastructure and payment fees. */
-    public Margin margin(YearMonth from, YearMonth to, String currency, List<String> groupBy) {
-        Currency c = Currency.getInstance(currency);
-        Map<List<String>, long[]> groups = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
-        long[] total = new long[6];
-        // grouped in the database by the chosen dimensions only (a year of the 5M-record benchmark ledger holds
-        // ~200,000 rows per table; fetching them all took 240-440 ms)
-        Field<String> month = chosen(groupBy, "period", PnlMonthly.MONTH);
-        Field<String> customer = chosen(groupBy, "customer", PnlMonthly.CUSTOMER);
-        Field<String> model = chosen(groupBy, "model", PnlMonthly.MODEL);
-        Field<String> feature = chosen(groupBy, "feature", PnlMonthly.FEATURE);
-        var sum = DSL.sum(PnlMonthly.AMOUNT);
-        List<Field<?>> pnlGroups = new ArrayList<>(grouped(month, customer, model, feature));
-        pnlGroups.add(PnlMonthly.ROLE);
-        db.select(month, customer, model, feature, PnlMonthly.ROLE, sum)
-                .from(PnlMonthly.TABLE).where(PnlMonthly.CURRENCY.eq(currency))
-                .and(PnlMonthly.MONTH.between(from.toString(), to.toString()))
-                .and(PnlMonthly.ROLE.in(USAGE, "COGS_COMPUTE", "COGS_THIRD_PARTY_MODELS", "COGS_INFRASTRUCTURE", "PAYMENT_FEES"))
-                .groupBy(pnlGroups)
-                .forEach(r -> {
-                    int layer = switch (r.get(PnlMonthly.ROLE)) {
-                        case USAGE -> 0;
-                        case "COGS_COMPUTE" -> 1;
-                        case "COGS_THIRD_PARTY_MODELS" -> 2;
-                        case "COGS_INFRASTRUCTURE" -> 3;
-                        default -> 4;
-                    };
-                    long amount = r.get(sum, BigDecimal.class).longValueExact();
-                    groups.computeIfAbsent(List.of(r.get(month), r.get(customer), r.get(model), r.get(feature)),
-                            k -> new long[6])[layer] += amount;
-                    total[layer] += amount;
-                });
-        Field<String> tMonth = chosen(groupBy, "period", TokensMonthly.MONTH);
-        Field<String> tCustomer = chosen(groupBy, "customer", TokensMonthly.CUSTOMER);
-        Field<String> tModel = chosen(groupBy, "model", TokensMonthly.MODEL);
-        Field<String> tFeature = chosen(groupBy, "feature", TokensMonthly.FEATURE);
-        var tokens = DSL.sum(TokensMonthly.TOKENS);
-        var tokenQuery = db.select(tMonth, tCustomer, tModel, tFeature, tokens)
-                .from(TokensMonthly.TABLE).where(TokensMonthly.CURRENCY.eq(currency))
-                .and(TokensMonthly.MONTH.between(from.toString(), to.toString()));
-        List<Field<?>> tokenGroups = grouped(tMonth, tCustomer, tModel, tFeature);
-        (tokenGroups.isEmpty() ? tokenQuery.fetch() : tokenQuery.groupBy(tokenGroups).fetch())
-                .forEach(r -> {
-                    BigDecimal counted = r.get(tokens, BigDecimal.class);
-                    long t = counted == null ? 0 : counted.longValueExact();
-                    groups.computeIfAbsent(List.of(r.get(tMonth), r.get(tCustomer), r.get(tModel), r.get(tFeature)),
-                            k -> new long[6])[5] += t;
-                    total[5] += t;
-                });
-        List<MarginRow> rows = new ArrayList<>();
-        groups.forEach((key, v) -> rows.add(marginRow(key, v, c)));
-        return new Margin(from, to, currency, groupBy, rows, marginRow(List.of("", "", "", ""), total, c),
-                "revenue: usage revenue; fully loaded cost: inference compute + third-party model fees + allocated "
-                        + "infrastructure + payment fees; margin per million tokens = margin / tokens x 1,000,000");
-    }
-
-    /** The column when the margin is grouped by it; otherwise '' under the column's name. */
-    private static Field<String> chosen(List<String> groupBy, String dimension, Field<String> column) {
-        return groupBy.contains(dimension) ? column : DSL.inline("").as(column.getName());
-    }
-
-    /** The chosen columns (constants are not grouped by). */
-    private static List<Field<?>> grouped(Field<?>... columns) {
-        List<Field<?>> result = new ArrayList<>();
-        for (Field<?> column : columns) {
-            if (column.getQualifiedName().qualified()) {
-                result.add(column);
-            }
-        }
-        return result;
-    }
-
-    private static MarginRow marginRow(List<String> key, long[] v, Currency c) {
-        long cost = v[1] + v[2] + v[3] + v[4];
-        long margin = v[0] - cost;
-        return new MarginRow(blank(key.get(0)), blank(key.get(1)), blank(key.get(2)), blank(key.get(3)), minor(v[0], c),
-                minor(v[1], c), minor(v[2], c), minor(v[3], c), minor(v[4], c), minor(cost, c), minor(margin, c),
-                v[0] == 0 ? null : ratio(margin * 100, v[0]), v[5],
-                v[5] == 0 ? null : minor(margin, c).multiply(BigDecimal.valueOf(1_000_000)).divide(BigDecimal.valueOf(v[5]), 6, RoundingMode.HALF_UP));
-    }
-
     // --- velocity, concentration, segments ----------------------------------------------------------------------
 
     public record CustomerVelocity(String customer, String cohort, String segment, BigDecimal trailing30,
@@ -643,70 +545,6 @@ public class MetricsReports {
         return sum == 0 ? 0 : (2 * weighted) / (n * sum) - (n + 1.0) / n;
     }
 
-    // --- prepaid balance burn-down --------------------------------------------------------------------------------
-
-    public record BurnDown(String customer, BigDecimal prepaidBalance, BigDecimal monthlyBurn, BigDecimal monthsLeft,
-                           LocalDate runsOutOn, BigDecimal expectedBreakage) {
-    }
-
-    public record BurnDowns(LocalDate asOf, String currency, List<BurnDown> customers, BigDecimal expectedBreakage,
-                            String definition) {
-    }
-
-    /**
-     * Months of prepaid balance left per customer at the pace of the trailing 30 days' usage revenue, and the
-     * breakage expected if that pace holds: pools are used in order of expiry, and what a pool cannot use before it
-     * expires is expected breakage.
-     */
-    public BurnDowns burnDown(LocalDate asOf, String currency) {
-        Currency c = Currency.getInstance(currency);
-        Map<String, Long> burn30 = byCustomer(asOf.minusDays(29), asOf, currency);
-        var customer = DSL.field(DSL.name("credit_pool", "customer_id"), SQLDataType.VARCHAR);
-        var expires = DSL.field(DSL.name("credit_pool", "expires_on"), SQLDataType.LOCALDATE);
-        var price = DSL.field(DSL.name("credit_pool", "price_minor"), SQLDataType.BIGINT);
-        var used = DSL.field(DSL.name("credit_pool", "usage_minor"), SQLDataType.BIGINT);
-        var breakage = DSL.field(DSL.name("credit_pool", "breakage_minor"), SQLDataType.BIGINT);
-        var refunds = DSL.field(DSL.name("credit_pool", "refund_minor"), SQLDataType.BIGINT);
-        var escheat = DSL.field(DSL.name("credit_pool", "escheat_minor"), SQLDataType.BIGINT);
-        var expired = DSL.field(DSL.name("credit_pool", "expired"), SQLDataType.BOOLEAN);
-        var poolCurrency = DSL.field(DSL.name("credit_pool", "currency"), SQLDataType.VARCHAR);
-        Map<String, List<long[]>> pools = new TreeMap<>();
-        db.select(customer, expires, price, used, breakage, refunds, escheat).from(DSL.table(DSL.name("credit_pool")))
-                .where(expired.isFalse()).and(poolCurrency.eq(currency)).and(price.gt(0L))
-                .orderBy(customer, expires.asc().nullsLast())
-                .forEach(r -> {
-                    long liability = r.get(price) - r.get(used) - r.get(breakage) - r.get(refunds) - r.get(escheat);
-                    if (liability > 0) {
-                        pools.computeIfAbsent(r.get(customer), k -> new ArrayList<>()).add(new long[]{liability,
-                                r.get(expires) == null ? Long.MAX_VALUE : Math.max(0, ChronoUnit.DAYS.between(asOf, r.get(expires)))});
-                    }
-                });
-        List<BurnDown> rows = new ArrayList<>();
-        long totalBreakage = 0;
-        for (var e : pools.entrySet()) {
-            long balance = e.getValue().stream().mapToLong(p -> p[0]).sum();
-            long burn = burn30.getOrDefault(e.getKey(), 0L);
-            BigDecimal perDay = BigDecimal.valueOf(burn).divide(BigDecimal.valueOf(30), MC);
-            long expected = 0;
-            BigDecimal usedBefore = BigDecimal.ZERO; // what earlier pools take of the pace, in minor units
-            for (long[] pool : e.getValue()) {
-                BigDecimal capacity = pool[1] == Long.MAX_VALUE ? BigDecimal.valueOf(pool[0])
-                        : perDay.multiply(BigDecimal.valueOf(pool[1])).subtract(usedBefore).max(BigDecimal.ZERO);
-                BigDecimal consumed = capacity.min(BigDecimal.valueOf(pool[0]));
-                expected += BigDecimal.valueOf(pool[0]).subtract(consumed).setScale(0, RoundingMode.HALF_UP).longValueExact();
-                usedBefore = usedBefore.add(consumed);
-            }
-            totalBreakage += expected;
-            BigDecimal months = burn == 0 ? null : BigDecimal.valueOf(balance).divide(BigDecimal.valueOf(burn), 2, RoundingMode.HALF_UP);
-            rows.add(new BurnDown(e.getKey(), minor(balance, c), minor(burn, c), months,
-                    burn == 0 ? null : asOf.plusDays(BigDecimal.valueOf(balance).divide(perDay, 0, RoundingMode.CEILING).longValueExact()),
-                    minor(expected, c)));
-        }
-        return new BurnDowns(asOf, currency, rows, minor(totalBreakage, c), "prepaid balance: the unexpired paid pools' "
-                + "liability; monthly burn: usage revenue of the trailing 30 days; pools used in order of expiry at that pace, "
-                + "what a pool cannot use before it expires is expected breakage");
-    }
-
     // --- helpers --------------------------------------------------------------------------------------------------
 
     static BigDecimal ratio(long numerator, long denominator) {
@@ -732,7 +570,7 @@ public class MetricsReports {
         return minor.setScale(0, RoundingMode.HALF_UP).movePointLeft(Money.fractionDigits(c));
     }
 
-    private static String blank(String s) {
+    static String blank(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
 }
