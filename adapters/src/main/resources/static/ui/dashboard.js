@@ -36,14 +36,14 @@ function showPosition(position) {
   }
 }
 
-const q = params => Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== '')
+const q = params => Object.entries(params).filter(([, v]) => v != null && v !== undefined && v !== '')
   .map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&');
 const csvOf = url => url + (url.includes('?') ? '&' : '?') + 'format=csv';
 
 // --- formatting: decimals stay the API's strings, with thousands separators ---------------------------------------
 
 function money(text) {
-  if (text === null || text === undefined) return '–';
+  if (text == null || text === undefined) return '–';
   const s = String(text);
   const negative = s.startsWith('-');
   const [whole, fraction] = (negative ? s.slice(1) : s).split('.');
@@ -51,8 +51,8 @@ function money(text) {
   return (negative ? '-' : '') + grouped + (fraction !== undefined ? '.' + fraction : '');
 }
 
-const percent = ratio => ratio === null || ratio === undefined ? '–' : (Number(ratio) * 100).toFixed(1) + '%';
-const num = text => text === null || text === undefined ? 0 : Number(text);
+const percent = ratio => ratio == null || ratio === undefined ? '–' : (Number(ratio) * 100).toFixed(1) + '%';
+const num = text => text == null || text === undefined ? 0 : Number(text);
 const esc = text => String(text ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 const lastDayOfMonth = month => { const [y, m] = month.split('-').map(Number); return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10); };
 const monthsBack = (iso, n) => { const d = new Date(iso + 'T00:00:00Z'); d.setUTCMonth(d.getUTCMonth() - n); return d.toISOString().slice(0, 7); };
@@ -170,7 +170,7 @@ async function overview(main) {
   chart('margin-trend', {
     legend: { top: 0 }, xAxis: { type: 'category', data: margin.rows.map(r => r.period) }, yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
     series: [{ name: 'Gross (after compute and model fees)', type: 'line', data: margin.rows.map(gross) },
-      { name: 'Fully loaded', type: 'line', data: margin.rows.map(r => r.marginPercent === null ? null : num(r.marginPercent).toFixed(1)) }]
+      { name: 'Fully loaded', type: 'line', data: margin.rows.map(r => r.marginPercent == null ? null : num(r.marginPercent).toFixed(1)) }]
   }, table('margin-trend-table', [{ label: 'period', value: r => r.period }, { label: 'revenue', num: 1, value: r => money(r.revenue) },
     { label: 'gross %', num: 1, value: r => gross(r) ?? '–' }, { label: 'fully loaded %', num: 1, value: r => r.marginPercent ?? '–' }], margin.rows));
 
@@ -194,11 +194,11 @@ async function cohorts(main) {
   const retentionUrl = '/api/v1/metrics/net-usage-retention?' + q({ asOf, currency });
   const [data, retention] = await Promise.all([api(url), api(retentionUrl)]);
   main.innerHTML = '<h1>Cohorts</h1><div class="cards">'
-    + card('Net usage retention', retention.netUsageRetention === null ? 'not yet (no base)' : percent(retention.netUsageRetention), 'nrr',
+    + card('Net usage retention', retention.netUsageRetention == null ? 'not yet (no base)' : percent(retention.netUsageRetention), 'nrr',
       `window ${retention.windowDays} days, ${retention.lookbackDays} days earlier, floor ${retention.floor}, ${retention.customers} customers`)
     + '</div>' + panel('cohorts', 'Usage expansion by cohort (month k over month 1)', url, true);
   const cells = [];
-  data.rows.forEach((row, y) => row.expansion.forEach((v, k) => { if (v !== null) cells.push([k, y, Number(v)]); }));
+  data.rows.forEach((row, y) => row.expansion.forEach((v, k) => { if (v != null) cells.push([k, y, Number(v)]); }));
   chart('cohorts', {
     tooltip: { position: 'top', formatter: p => `${data.rows[p.value[1]].cohort}, month ${p.value[0]}: ${p.value[2].toFixed(2)}x` },
     grid: { left: 90, right: 20, top: 20, bottom: 60 },
@@ -207,7 +207,7 @@ async function cohorts(main) {
     visualMap: { min: 0, max: 2, calculable: true, orient: 'horizontal', left: 'center', bottom: 0 },
     series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: p => p.value[2].toFixed(2) } }]
   }, table('cohort-table', [{ label: 'cohort', value: r => r.cohort }, { label: 'customers', num: 1, value: r => r.customers },
-    ...[...Array(data.months).keys()].map(k => ({ label: 'month ' + k, num: 1, value: r => r.expansion[k] === undefined || r.expansion[k] === null ? '' : Number(r.expansion[k]).toFixed(2) }))],
+    ...[...Array(data.months).keys()].map(k => ({ label: 'month ' + k, num: 1, value: r => r.expansion[k] === undefined || r.expansion[k] == null ? '' : Number(r.expansion[k]).toFixed(2) }))],
   data.rows));
   $('#table-cohorts').hidden = false;
 }
@@ -224,15 +224,15 @@ async function margin(main) {
     { label: 'revenue', num: 1, value: r => money(r.revenue) }, { label: 'compute', num: 1, value: r => money(r.compute) },
     { label: 'third-party models', num: 1, value: r => money(r.thirdPartyModels) }, { label: 'infrastructure', num: 1, value: r => money(r.infrastructure) },
     { label: 'payment fees', num: 1, value: r => money(r.paymentFees) }, { label: 'margin', num: 1, value: r => money(r.margin) },
-    { label: 'margin %', num: 1, value: r => r.marginPercent === null ? '–' : Number(r.marginPercent).toFixed(1) + '%' },
+    { label: 'margin %', num: 1, value: r => r.marginPercent == null ? '–' : Number(r.marginPercent).toFixed(1) + '%' },
     { label: 'tokens', num: 1, value: r => money(String(r.tokens)) }, { label: 'per million tokens', num: 1, value: r => money(r.marginPerMillionTokens) }];
   main.innerHTML = `<h1>Margin, ${esc(from)} to ${esc(to)}</h1><div class="cards">`
-    + card('Fully loaded margin', models.total.marginPercent === null ? '–' : Number(models.total.marginPercent).toFixed(1) + '%', 'margin-percent', money(models.total.margin) + ' on ' + money(models.total.revenue))
+    + card('Fully loaded margin', models.total.marginPercent == null ? '–' : Number(models.total.marginPercent).toFixed(1) + '%', 'margin-percent', money(models.total.margin) + ' on ' + money(models.total.revenue))
     + card('Margin per million tokens', money(models.total.marginPerMillionTokens), 'margin-per-million')
     + '</div>' + panel('layers', 'Cost layers by model', byModel)
-    + `<section class="panel"><h2>By model</h2>${table('margin-table', [{ label: 'model', value: r => r.model ?? '' }, ...columns], models.rows,
+    + `<section class="panel"><h2>By model</h2>${table('margin-table', [{ label: 'model', value: r => r.model ?? '(none)' }, ...columns], models.rows,
       { footer: `<td>total</td>` + columns.map(c => `<td class="num" ${c.label === 'margin' ? 'data-figure="margin-total"' : ''}>${esc(c.value(models.total))}</td>`).join('') })}</section>`
-    + `<section class="panel"><h2>By model and feature</h2><div class="scroll">${table('margin-feature-table', [{ label: 'model', value: r => r.model ?? '' }, { label: 'feature', value: r => r.feature ?? '' }, ...columns], features.rows)}</div></section>`
+    + `<section class="panel"><h2>By model and feature</h2><div class="scroll">${table('margin-feature-table', [{ label: 'model', value: r => r.model ?? '(none)' }, { label: 'feature', value: r => r.feature ?? '' }, ...columns], features.rows)}</div></section>`
     + `<section class="panel"><h2>By customer</h2><div class="scroll">${table('margin-customer-table', [{ label: 'customer', html: r => r.customer ? `<a href="#customer/${encodeURIComponent(r.customer)}">${esc(r.customer)}</a>` : '' }, ...columns], customers.rows)}</div></section>`;
   document.querySelectorAll('main table').forEach(sortable);
   const names = models.rows.map(r => r.model ?? '(none)');
@@ -264,9 +264,9 @@ async function customers(main) {
       { label: 'growth 30 days', num: 1, value: r => percent(r.growth30) },
       { label: 'weekly growth', num: 1, value: r => percent(r.compoundedWeeklyGrowth) },
       { label: 'prepaid balance', num: 1, value: r => money(r.burn && r.burn.prepaidBalance) },
-      { label: 'months left', num: 1, value: r => r.burn && r.burn.monthsLeft !== null ? r.burn.monthsLeft : '–' },
+      { label: 'months left', num: 1, value: r => r.burn && r.burn.monthsLeft != null ? r.burn.monthsLeft : '–' },
       { label: 'contract position', num: 1, value: r => r.contract === undefined ? '–' : money(r.contract.toFixed(2)) },
-      { label: 'margin %', num: 1, value: r => r.margin && r.margin.marginPercent !== null ? Number(r.margin.marginPercent).toFixed(1) + '%' : '–' },
+      { label: 'margin %', num: 1, value: r => r.margin && r.margin.marginPercent != null ? Number(r.margin.marginPercent).toFixed(1) + '%' : '–' },
       { label: 'flags', html: r => (num(r.growth30) < 0 && num(r.value90Annualised) >= 100000 ? '<span class="flag">large and shrinking</span> ' : '')
           + (r.burn && num(r.burn.expectedBreakage) > 0 ? `<span class="flag">breakage ${esc(money(r.burn.expectedBreakage))}</span>` : '') }],
     rows, { rowAttr: r => `data-customer="${esc(r.customer)}"` }) + '</div></section>';
