@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,14 +72,10 @@ public final class BeancountJournal {
                     out.write("  reverses: " + quoted(line.reversesEntryId()) + "\n");
                 }
             }
-            String amount = ("DEBIT".equals(line.side()) ? "" : "-") + line.amount().toPlainString() + " " + line.currency();
-            out.write("  " + accountName(line.accountCode()) + "  " + amount + "\n");
-            meta("customer", line.customer());
-            meta("contract", line.contract());
-            meta("pool", line.creditPool());
-            meta("model", line.model());
-            meta("feature", line.feature());
-            meta("product", line.product());
+            out.write("  " + accountName(line.accountCode()) + "  " + PlainTextLines.signedAmount(line) + "\n");
+            for (Map.Entry<String, String> dimension : PlainTextLines.dimensions(line).entrySet()) {
+                meta(dimension.getKey(), dimension.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -80,14 +81,10 @@ public final class LedgerCliJournal {
                 note("reason", line.reason());
                 note("reverses", line.reversesEntryId());
             }
-            String amount = ("DEBIT".equals(line.side()) ? "" : "-") + line.amount().toPlainString() + " " + line.currency();
-            out.write("    " + accountName(line.accountCode()) + "  " + amount + "\n");
-            tag("customer", line.customer());
-            tag("contract", line.contract());
-            tag("pool", line.creditPool());
-            tag("model", line.model());
-            tag("feature", line.feature());
-            tag("product", line.product());
+            out.write("    " + accountName(line.accountCode()) + "  " + PlainTextLines.signedAmount(line) + "\n");
+            for (Map.Entry<String, String> dimension : PlainTextLines.dimensions(line).entrySet()) {
+                tag(dimension.getKey(), dimension.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

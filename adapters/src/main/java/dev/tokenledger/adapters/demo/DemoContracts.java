@@ -84,7 +84,7 @@ final class DemoContracts {
                 "Price list 2025: credits sell standalone at their face value");
         LocalDate signedOn = START.minusDays(12);
         if (company.plannedSpend("initech").isPresent()) {
-            BigDecimal commitment = thousands(company.plannedSpend("initech").getAsDouble() * 1.2);
+            BigDecimal commitment = thousands(planned(company, "initech").multiply(new BigDecimal("1.2")));
             sign(new SignContract("initech-2026", "initech", "USD", signedOn, START, END, new BigDecimal("80000.00"),
                     List.of(obligation("platform", ObligationKind.PLATFORM_ACCESS, "platform-enterprise", "12"),
                             obligation("support", ObligationKind.SUPPORT, "support-premium", "12"),
@@ -98,7 +98,7 @@ final class DemoContracts {
                     "Enterprise order form OF-2025-311 (demo)", null));
         }
         if (company.plannedSpend("hooli").isPresent()) {
-            BigDecimal commitment = thousands(company.plannedSpend("hooli").getAsDouble() * 0.8);
+            BigDecimal commitment = thousands(planned(company, "hooli").multiply(new BigDecimal("0.8")));
             sign(new SignContract("hooli-2026", "hooli", "USD", signedOn, START, END, new BigDecimal("66000.00"),
                     List.of(obligation("platform", ObligationKind.PLATFORM_ACCESS, "platform-enterprise", "12"),
                             obligation("support", ObligationKind.SUPPORT, "support-premium", "12")),
@@ -205,7 +205,12 @@ final class DemoContracts {
                 high == null ? null : new BigDecimal(high), evidence, START.minusMonths(2)));
     }
 
-    private static BigDecimal thousands(double amount) {
-        return BigDecimal.valueOf(amount).setScale(-3, RoundingMode.HALF_UP).setScale(2);
+    /** The synthetic company's planned yearly spend (drawn as a double by its generator), as a decimal once. */
+    private static BigDecimal planned(SyntheticAiCompany company, String customer) {
+        return BigDecimal.valueOf(company.plannedSpend(customer).getAsDouble());
+    }
+
+    private static BigDecimal thousands(BigDecimal amount) {
+        return amount.setScale(-3, RoundingMode.HALF_UP).setScale(2);
     }
 }

@@ -140,6 +140,10 @@ public final class SyntheticAiCompany {
         return list;
     }
 
+    /**
+     * The generator draws prices, costs and volumes as doubles (a random model of a company, not money the ledger
+     * holds); each price becomes a decimal here, once, at 12 places, before it reaches a rate card or the API.
+     */
     private static BigDecimal d(double value) {
         return BigDecimal.valueOf(value).setScale(12, RoundingMode.HALF_UP).stripTrailingZeros();
     }
