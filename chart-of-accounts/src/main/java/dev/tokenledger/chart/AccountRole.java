@@ -13,6 +13,10 @@ public enum AccountRole {
     ACCRUED_COMPUTE,
     DEFERRED_REVENUE_CREDITS,
     DEFERRED_REVENUE_SUBSCRIPTION,
+    /** Consideration allocated to material rights (options, points, bonus credits) not yet exercised or lapsed. */
+    MATERIAL_RIGHT_LIABILITY,
+    /** Consideration received for a licence or royalties before the licence is transferred (ASC 606-10-55-65). */
+    DEFERRED_REVENUE_LICENCES,
     REFUND_LIABILITY,
     UNCLAIMED_PROPERTY_LIABILITY,
     EQUITY,
@@ -23,6 +27,9 @@ public enum AccountRole {
     COMMITMENT_SHORTFALL_REVENUE,
     SERVICES_REVENUE,
     PRODUCT_REVENUE,
+    MATERIAL_RIGHT_REVENUE,
+    LICENCE_REVENUE,
+    ROYALTY_REVENUE,
     COGS_COMPUTE,
     COGS_INFRASTRUCTURE,
     COGS_THIRD_PARTY_MODELS,

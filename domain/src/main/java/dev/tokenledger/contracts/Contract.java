@@ -3,6 +3,13 @@ package dev.tokenledger.contracts;
 import dev.tokenledger.chart.AccountRole;
 import dev.tokenledger.chart.ChartOfAccounts;
 import dev.tokenledger.contracts.ContractCommands.DeliverObligation;
+import dev.tokenledger.contracts.ContractCommands.ExerciseMaterialRight;
+import dev.tokenledger.contracts.ContractCommands.LapseMaterialRight;
+import dev.tokenledger.contracts.ContractCommands.ReviseMaterialRightEstimate;
+import dev.tokenledger.contracts.ContractEvents.MaterialRightEstimateRevised;
+import dev.tokenledger.contracts.ContractEvents.MaterialRightExercised;
+import dev.tokenledger.contracts.ContractEvents.MaterialRightFunded;
+import dev.tokenledger.contracts.ContractEvents.MaterialRightLapsed;
 import dev.tokenledger.contracts.ContractCommands.InvoiceContract;
 import dev.tokenledger.contracts.ContractCommands.ModifyContract;
 import dev.tokenledger.contracts.ContractCommands.RecognizeContractRevenue;
@@ -123,6 +130,7 @@ public class Contract {
                 c.modificationOf(), POLICY_VERSION, 0, null, hash));
         List<String> entries = new ArrayList<>();
         List<FundContractCredits> funding = fundPools(signed.obligations(), chart, calendar, c.contractId(), entries);
+        fundMaterialRights(signed.obligations(), c.termStart(), chart, calendar, c.contractId(), entries);
         return new ContractResult(c.contractId(), c.contractId(), entries, false, null, funding, List.of(), null);
     }
 
@@ -147,6 +155,57 @@ public class Contract {
                     o.poolStart(), o.allocatedMinor(), currency.getCurrencyCode(), o.credits(), o.poolExpiresOn()));
         }
         return funding;
+    }
+
+    /** Moves each material right among {@code added} into its own liability, each by its own event. */
+    private void fundMaterialRights(List<Obligation> added, LocalDate on, ChartOfAccounts chart,
+                                    PeriodCalendar calendar, String requestId, List<String> entries) {
+        for (Obligation o : added) {
+            if (!o.isMaterialRight()) {
+                continue;
+            }
+            ContractPostings postings = postings(chart).fundMaterialRight(o.allocatedMinor(), o.obligationId());
+            PostedEntry entry = postings.entry("fund-" + o.obligationId(), on, "Material right " + o.obligationId()
+                    + " of contract " + contractId + " funded", null, POLICY_VERSION, calendar);
+            apply(new MaterialRightFunded(contractId, customerId, o.obligationId(), requestId, on, o.allocatedMinor(),
+                    postings.position(), entry));
+            if (entry != null) {
+                entries.add(entry.entryId());
+            }
+        }
+    }
+
+    // --- material rights (MaterialRights decides) ----------------------------------------------------------------
+
+    @CommandHandler
+    public ContractResult handle(ExerciseMaterialRight c, ChartOfAccounts chart, PeriodCalendar calendar) {
+        String hash = InputFingerprint.of("exercise", c.obligationId(), c.effectiveDate(), c.units());
+        return once(c.requestId(), hash, () -> {
+            MaterialRightExercised e = MaterialRights.exercise(this, c, hash, chart, calendar);
+            apply(e);
+            return posted(c.requestId(), e.journalEntry());
+        });
+    }
+
+    @CommandHandler
+    public ContractResult handle(ReviseMaterialRightEstimate c, ChartOfAccounts chart, PeriodCalendar calendar) {
+        String hash = InputFingerprint.of("revise-option", c.obligationId(), c.effectiveDate(), c.expectedUnits(),
+                c.reason());
+        return once(c.requestId(), hash, () -> {
+            MaterialRightEstimateRevised e = MaterialRights.revise(this, c, hash, chart, calendar);
+            apply(e);
+            return posted(c.requestId(), e.journalEntry());
+        });
+    }
+
+    @CommandHandler
+    public ContractResult handle(LapseMaterialRight c, ChartOfAccounts chart, PeriodCalendar calendar) {
+        String hash = InputFingerprint.of("lapse", c.obligationId(), c.effectiveDate(), c.reason());
+        return once(c.requestId(), hash, () -> {
+            MaterialRightLapsed e = MaterialRights.lapse(this, c, hash, chart, calendar);
+            apply(e);
+            return posted(c.requestId(), e.journalEntry());
+        });
     }
 
     // --- recognition ------------------------------------------------------------------------------------------
@@ -392,6 +451,7 @@ public class Contract {
                 entries.add(entry.entryId());
             }
             List<FundContractCredits> funding = fundPools(r.added(), chart, calendar, c.modificationId(), entries);
+            fundMaterialRights(r.added(), c.effectiveDate(), chart, calendar, c.modificationId(), entries);
             return new ContractResult(contractId, c.modificationId(), entries, false, m.treatment(), funding,
                     List.of(), null);
         });
@@ -456,6 +516,29 @@ public class Contract {
             commitment = commitment.withRecognized(commitment.recognizedMinor() + e.shortfallRecognizedMinor());
         }
         billed.moveTo(e.positionAfter());
+        processed.record(e.requestId(), e.inputHash());
+    }
+
+    @EventSourcingHandler
+    void on(MaterialRightFunded e) {
+        billed.moveTo(e.positionAfter());
+    }
+
+    @EventSourcingHandler
+    void on(MaterialRightExercised e) {
+        e.obligationsAfter().forEach(o -> obligations.put(o.obligationId(), o));
+        processed.record(e.requestId(), e.inputHash());
+    }
+
+    @EventSourcingHandler
+    void on(MaterialRightEstimateRevised e) {
+        e.obligationsAfter().forEach(o -> obligations.put(o.obligationId(), o));
+        processed.record(e.requestId(), e.inputHash());
+    }
+
+    @EventSourcingHandler
+    void on(MaterialRightLapsed e) {
+        e.obligationsAfter().forEach(o -> obligations.put(o.obligationId(), o));
         processed.record(e.requestId(), e.inputHash());
     }
 

@@ -140,7 +140,7 @@ final class ContractChanges {
         Map<String, LocalDate[]> periods = new LinkedHashMap<>();
         long remaining = m.additionalPriceMinor();
         for (Obligation o : obligations.values()) {
-            if (o.endedOn() != null || o.isCreditPool()) {
+            if (o.endedOn() != null || o.isFundedSeparately()) {
                 continue;
             }
             BigDecimal ssp;

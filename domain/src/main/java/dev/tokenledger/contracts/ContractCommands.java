@@ -51,11 +51,23 @@ public final class ContractCommands {
      * @param credits     for a CREDIT_POOL, the credits granted (bonus included)
      * @param expiresOn   for a CREDIT_POOL, an expiry date instead of the program's rule
      * @param poolId      for a CREDIT_POOL, the wallet pool's id (default "{contractId}-{obligationId}")
+     * @param exerciseLikelihood for a MATERIAL_RIGHT, the likelihood (0..1] that the option is exercised: its SSP is
+     *                    the SSP entry's discount per unit x quantity x this (ASC 606-10-55-44); {@code expiresOn} is
+     *                    then when the option lapses (none: it lapses when the ledger is told)
      */
     public record ObligationTerms(String obligationId, ObligationKind kind, String description, String sspId,
                                   BigDecimal quantity, RecognitionPattern pattern, RecognitionBasis basis,
                                   LocalDate start, LocalDate end, LocalDate expectedOn, String programId,
-                                  BigDecimal credits, LocalDate expiresOn, String poolId) {
+                                  BigDecimal credits, LocalDate expiresOn, String poolId, BigDecimal exerciseLikelihood) {
+
+        /** Terms of an obligation that is not a material right. */
+        public ObligationTerms(String obligationId, ObligationKind kind, String description, String sspId,
+                               BigDecimal quantity, RecognitionPattern pattern, RecognitionBasis basis,
+                               LocalDate start, LocalDate end, LocalDate expectedOn, String programId,
+                               BigDecimal credits, LocalDate expiresOn, String poolId) {
+            this(obligationId, kind, description, sspId, quantity, pattern, basis, start, end, expectedOn, programId,
+                    credits, expiresOn, poolId, null);
+        }
     }
 
     /** A discount that observably belongs to the obligations it names (ASC 606-10-32-37), with the evidence. */
@@ -193,6 +205,34 @@ public final class ContractCommands {
     /** Revise the usage expected over the term (PROPORTIONAL_EXPECTED_SHORTFALL): a cumulative catch-up. */
     public record ReviseCommitmentEstimate(String contractId, String requestId, LocalDate effectiveDate,
                                            BigDecimal expectedConsumption, String reason) implements ContractCommand {
+        @Override
+        public String clientRequestId() {
+            return requestId;
+        }
+    }
+
+    /** Units of a material right were exercised (a voucher used, points or bonus credits redeemed). */
+    public record ExerciseMaterialRight(String contractId, String obligationId, String requestId,
+                                        LocalDate effectiveDate, BigDecimal units) implements ContractCommand {
+        @Override
+        public String clientRequestId() {
+            return requestId;
+        }
+    }
+
+    /** Revise the units of a PORTFOLIO_REDEMPTION material right expected to be exercised: a cumulative catch-up. */
+    public record ReviseMaterialRightEstimate(String contractId, String obligationId, String requestId,
+                                              LocalDate effectiveDate, BigDecimal expectedUnits, String reason)
+            implements ContractCommand {
+        @Override
+        public String clientRequestId() {
+            return requestId;
+        }
+    }
+
+    /** What remains of a material right lapsed (it expired, or the customer forfeited it): its liability is revenue. */
+    public record LapseMaterialRight(String contractId, String obligationId, String requestId, LocalDate effectiveDate,
+                                     String reason) implements ContractCommand {
         @Override
         public String clientRequestId() {
             return requestId;

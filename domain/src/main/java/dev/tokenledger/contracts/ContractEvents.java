@@ -136,4 +136,46 @@ public final class ContractEvents {
                                      long positionAfter, PostedEntry journalEntry, String inputHash)
             implements PostsJournalEntry, ChangesSchedule {
     }
+
+    /**
+     * A material right's allocated amount left the contract's position for its own liability
+     * (MATERIAL_RIGHT_LIABILITY), where it stays until the option is exercised or lapses.
+     */
+    @Revision(EventRevisions.CURRENT)
+    public record MaterialRightFunded(String contractId, String customerId, String obligationId, String requestId,
+                                      LocalDate fundedOn, long amountMinor, long positionAfter,
+                                      PostedEntry journalEntry) implements PostsJournalEntry {
+    }
+
+    /**
+     * Units of a material right were exercised: revenue, cumulative, is re-measured (EXERCISE_OR_LAPSE: allocated x
+     * exercised / units; PORTFOLIO_REDEMPTION: allocated x min(exercised / expected, 1)) and the difference posted.
+     * Where the units exercised pass those expected, the expectation is raised to them first.
+     */
+    @Revision(EventRevisions.CURRENT)
+    public record MaterialRightExercised(String contractId, String obligationId, String requestId,
+                                         LocalDate effectiveDate, BigDecimal units, BigDecimal exercisedAfter,
+                                         BigDecimal expectedAfter, long revenueMinor, long recognizedAfterMinor,
+                                         long liabilityAfterMinor, List<Obligation> obligationsAfter,
+                                         PostedEntry journalEntry, String inputHash)
+            implements PostsJournalEntry, ChangesSchedule {
+    }
+
+    /** The units expected to be exercised were revised: a cumulative catch-up, negative when they rose. */
+    @Revision(EventRevisions.CURRENT)
+    public record MaterialRightEstimateRevised(String contractId, String obligationId, String requestId,
+                                               LocalDate effectiveDate, BigDecimal expectedBefore,
+                                               BigDecimal expectedAfter, long revenueMinor, long recognizedAfterMinor,
+                                               long liabilityAfterMinor, String reason,
+                                               List<Obligation> obligationsAfter, PostedEntry journalEntry,
+                                               String inputHash) implements PostsJournalEntry, ChangesSchedule {
+    }
+
+    /** What remained of a material right lapsed: the rest of its liability is revenue and it is closed. */
+    @Revision(EventRevisions.CURRENT)
+    public record MaterialRightLapsed(String contractId, String obligationId, String requestId, LocalDate effectiveDate,
+                                      BigDecimal unitsLapsed, long revenueMinor, String reason,
+                                      List<Obligation> obligationsAfter, PostedEntry journalEntry, String inputHash)
+            implements PostsJournalEntry, ChangesSchedule {
+    }
 }

@@ -54,6 +54,21 @@ final class ContractPostings {
         return againstPosition(AccountRole.DEFERRED_REVENUE_CREDITS, minor, obligationId, poolId);
     }
 
+    /** A material right funded with its allocated amount: its own liability holds it until exercise or lapse. */
+    ContractPostings fundMaterialRight(long minor, String obligationId) {
+        return againstPosition(AccountRole.MATERIAL_RIGHT_LIABILITY, minor, obligationId, null);
+    }
+
+    /** Revenue of a material right out of its own liability (negative: an estimate change gives some back). */
+    ContractPostings recognizeMaterialRight(long minor, String obligationId) {
+        if (minor > 0) {
+            pair(AccountRole.MATERIAL_RIGHT_LIABILITY, AccountRole.MATERIAL_RIGHT_REVENUE, minor, obligationId, null);
+        } else if (minor < 0) {
+            pair(AccountRole.MATERIAL_RIGHT_REVENUE, AccountRole.MATERIAL_RIGHT_LIABILITY, -minor, obligationId, null);
+        }
+        return this;
+    }
+
     private ContractPostings againstPosition(AccountRole credited, long minor, String obligationId, String poolId) {
         if (minor > 0) {
             long fromLiability = Math.min(minor, Math.max(position, 0));

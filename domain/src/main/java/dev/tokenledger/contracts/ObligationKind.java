@@ -18,7 +18,14 @@ public enum ObligationKind {
     /** A product (e.g. a licence of functional IP, an appliance) whose control passes at a point in time. */
     PRODUCT(AccountRole.PRODUCT_REVENUE, Set.of(RecognitionPattern.ON_DELIVERY)),
     /** A pool of prepaid credits: the wallet recognises it as credits are used, with breakage and expiry. */
-    CREDIT_POOL(AccountRole.USAGE_REVENUE, Set.of(RecognitionPattern.AS_CREDITS_ARE_USED));
+    CREDIT_POOL(AccountRole.USAGE_REVENUE, Set.of(RecognitionPattern.AS_CREDITS_ARE_USED)),
+    /**
+     * An option the contract gives that the customer would not get without it (ASC 606-10-55-41 to 55-45): a voucher,
+     * loyalty points, bonus credits. Its SSP is the discount x the likelihood of exercise; its allocated amount sits in
+     * MATERIAL_RIGHT_LIABILITY until the option is exercised or lapses.
+     */
+    MATERIAL_RIGHT(AccountRole.MATERIAL_RIGHT_REVENUE,
+            Set.of(RecognitionPattern.EXERCISE_OR_LAPSE, RecognitionPattern.PORTFOLIO_REDEMPTION));
 
     private final AccountRole revenueRole;
     private final Set<RecognitionPattern> patterns;
@@ -42,6 +49,7 @@ public enum ObligationKind {
             case PLATFORM_ACCESS, SUPPORT, SERVICE -> RecognitionPattern.RATABLE;
             case PRODUCT -> RecognitionPattern.ON_DELIVERY;
             case CREDIT_POOL -> RecognitionPattern.AS_CREDITS_ARE_USED;
+            case MATERIAL_RIGHT -> RecognitionPattern.EXERCISE_OR_LAPSE;
         };
     }
 }

@@ -32,7 +32,8 @@ final class ObligationPricing {
     /** An obligation as checked and priced, before allocation. */
     record Priced(ObligationTerms terms, ObligationKind kind, RecognitionPattern pattern, RecognitionBasis basis,
                   LocalDate start, LocalDate end, BigDecimal quantity, SspTerms ssp, BigDecimal standaloneSellingPrice,
-                  BigDecimal rangeLow, BigDecimal rangeHigh, CreditTerms program, String poolId, LocalDate poolExpiresOn) {
+                  BigDecimal rangeLow, BigDecimal rangeHigh, CreditTerms program, String poolId, LocalDate poolExpiresOn,
+                  Obligation.OptionState option) {
 
         SspAllocation.Input input() {
             return new SspAllocation.Input(terms.obligationId(), ssp.label(), ssp.method(), standaloneSellingPrice,
@@ -47,7 +48,7 @@ final class ObligationPricing {
                     standaloneSellingPrice, pattern, pattern == RecognitionPattern.RATABLE ? basis : null, allocated,
                     segments, terms.expectedOn(), null, null, 0, poolId, program == null ? null : program.programId(),
                     kind == ObligationKind.CREDIT_POOL ? terms.credits() : null,
-                    kind == ObligationKind.CREDIT_POOL ? start : null, poolExpiresOn);
+                    kind == ObligationKind.CREDIT_POOL ? start : null, poolExpiresOn, option);
         }
     }
 
@@ -81,7 +82,7 @@ final class ObligationPricing {
                 ok &= RequestChecks.text(v, at + ".description", o.description(), 200);
             }
             if (o.kind() == null) {
-                v.add(RejectionCode.CONTRACT_TERMS_INVALID, at + ".kind", "give PLATFORM_ACCESS, SUPPORT, SERVICE, PRODUCT or CREDIT_POOL");
+                v.add(RejectionCode.CONTRACT_TERMS_INVALID, at + ".kind", "give PLATFORM_ACCESS, SUPPORT, SERVICE, PRODUCT, CREDIT_POOL or MATERIAL_RIGHT");
                 continue;
             }
             RecognitionPattern pattern = o.pattern() == null ? o.kind().defaultPattern() : o.pattern();
@@ -171,8 +172,30 @@ final class ObligationPricing {
                 if (program != null) {
                     expires = o.expiresOn() != null ? o.expiresOn() : program.expiry().expiryFor(start);
                 }
-            } else if (o.programId() != null || o.credits() != null || o.expiresOn() != null || o.poolId() != null) {
-                v.add(RejectionCode.CONTRACT_TERMS_INVALID, at + ".credits", "credits, programId, expiresOn and poolId belong to CREDIT_POOL obligations");
+            } else if (o.programId() != null || o.credits() != null || o.poolId() != null
+                    || (o.expiresOn() != null && o.kind() != ObligationKind.MATERIAL_RIGHT)) {
+                v.add(RejectionCode.CONTRACT_TERMS_INVALID, at + ".credits", "credits, programId and poolId belong to "
+                        + "CREDIT_POOL obligations, expiresOn to CREDIT_POOL and MATERIAL_RIGHT ones");
+                ok = false;
+            }
+            Obligation.OptionState option = null;
+            if (o.kind() == ObligationKind.MATERIAL_RIGHT) {
+                if (RequestChecks.rate(v, RejectionCode.CONTRACT_TERMS_INVALID, at + ".exerciseLikelihood",
+                        o.exerciseLikelihood(), false, true)
+                        && RequestChecks.optionalDate(v, at + ".expiresOn", o.expiresOn())) {
+                    if (o.expiresOn() != null && o.expiresOn().isBefore(start)) {
+                        v.add(RejectionCode.CONTRACT_TERMS_INVALID, at + ".expiresOn", "the option would lapse before it starts (" + start + ")");
+                        ok = false;
+                    } else if (o.quantity() != null) {
+                        // 55-44: the units expected to be exercised start at quantity x likelihood
+                        option = new Obligation.OptionState(o.exerciseLikelihood(), o.expiresOn(),
+                                o.quantity().multiply(o.exerciseLikelihood()), BigDecimal.ZERO, null);
+                    }
+                } else {
+                    ok = false;
+                }
+            } else if (o.exerciseLikelihood() != null) {
+                v.add(RejectionCode.CONTRACT_TERMS_INVALID, at + ".exerciseLikelihood", "only a MATERIAL_RIGHT has a likelihood of exercise");
                 ok = false;
             }
 
@@ -200,9 +223,11 @@ final class ObligationPricing {
             if (!ok || ssp == null || (credit && program == null)) {
                 continue;
             }
-            BigDecimal standalone = ssp.isResidual() ? null : ssp.unitPrice().multiply(quantity);
-            BigDecimal low = ssp.hasRange() ? ssp.rangeLow().multiply(quantity) : null;
-            BigDecimal high = ssp.hasRange() ? ssp.rangeHigh().multiply(quantity) : null;
+            // a material right's SSP: the discount per unit x units x the likelihood of exercise (55-44)
+            BigDecimal units = option == null ? quantity : quantity.multiply(option.exerciseLikelihood());
+            BigDecimal standalone = ssp.isResidual() ? null : ssp.unitPrice().multiply(units);
+            BigDecimal low = ssp.hasRange() ? ssp.rangeLow().multiply(units) : null;
+            BigDecimal high = ssp.hasRange() ? ssp.rangeHigh().multiply(units) : null;
             BigDecimal biggest = standalone != null ? standalone : high;
             if (biggest.compareTo(Limits.MAX_AMOUNT_MAJOR) >= 0) {
                 v.add(RejectionCode.AMOUNT_OUT_OF_RANGE, at + ".quantity", "its SSP (" + biggest.toPlainString()
@@ -210,7 +235,7 @@ final class ObligationPricing {
                 continue;
             }
             priced.add(new Priced(o, o.kind(), pattern, basis, start, pattern == RecognitionPattern.RATABLE ? end : null,
-                    quantity, ssp, standalone, low, high, program, poolId, expires));
+                    quantity, ssp, standalone, low, high, program, poolId, expires, option));
         }
         return priced;
     }

@@ -2,6 +2,7 @@ package dev.tokenledger.adapters.contracts;
 
 import dev.tokenledger.adapters.platform.ApiExamples;
 import dev.tokenledger.adapters.platform.InvalidParameterException;
+import dev.tokenledger.contracts.ContractCommands;
 import dev.tokenledger.contracts.ContractCommands.BillingTerms;
 import dev.tokenledger.contracts.ContractCommands.CommitmentOnTermination;
 import dev.tokenledger.contracts.ContractCommands.CommitmentTerms;
@@ -189,6 +190,52 @@ public class ContractController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = ApiExamples.DELIVERY)))
             @RequestBody DeliveryRequest r) {
         return respond(contracts.send(new DeliverObligation(contractId, obligationId, r.requestId(), r.deliveredOn())));
+    }
+
+    public record ExerciseRequest(String requestId, LocalDate effectiveDate, BigDecimal units) {
+    }
+
+    @PostMapping("/api/v1/contracts/{contractId}/obligations/{obligationId}/exercises")
+    @Operation(summary = "Units of a material right were exercised (a voucher used, points or bonus credits redeemed): "
+            + "MATERIAL_RIGHT_LIABILITY to MATERIAL_RIGHT_REVENUE by cumulative catch-up (ADMIN, ACCOUNTANT)")
+    public ResponseEntity<ContractService.Outcome> exercise(@PathVariable String contractId, @PathVariable String obligationId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = ApiExamples.EXERCISE)))
+            @RequestBody ExerciseRequest r) {
+        return respond(contracts.send(new ContractCommands.ExerciseMaterialRight(contractId, obligationId, r.requestId(),
+                r.effectiveDate(), r.units())));
+    }
+
+    public record OptionEstimateRequest(String requestId, LocalDate effectiveDate, BigDecimal expectedUnits, String reason) {
+    }
+
+    @PostMapping("/api/v1/contracts/{contractId}/obligations/{obligationId}/estimate")
+    @Operation(summary = "Revise the units of a PORTFOLIO_REDEMPTION material right expected to be exercised: a "
+            + "cumulative catch-up, negative when the expectation rises (ADMIN, ACCOUNTANT)")
+    public ResponseEntity<ContractService.Outcome> reviseOption(@PathVariable String contractId, @PathVariable String obligationId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = ApiExamples.OPTION_ESTIMATE)))
+            @RequestBody OptionEstimateRequest r) {
+        return respond(contracts.send(new ContractCommands.ReviseMaterialRightEstimate(contractId, obligationId,
+                r.requestId(), r.effectiveDate(), r.expectedUnits(), r.reason())));
+    }
+
+    public record LapseRequest(String requestId, LocalDate effectiveDate, String reason) {
+    }
+
+    @PostMapping("/api/v1/contracts/{contractId}/obligations/{obligationId}/lapse")
+    @Operation(summary = "What remains of a material right lapsed (on or after its expiry): the rest of its liability is "
+            + "revenue (ADMIN, ACCOUNTANT)")
+    public ResponseEntity<ContractService.Outcome> lapse(@PathVariable String contractId, @PathVariable String obligationId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = ApiExamples.LAPSE)))
+            @RequestBody LapseRequest r) {
+        return respond(contracts.send(new ContractCommands.LapseMaterialRight(contractId, obligationId, r.requestId(),
+                r.effectiveDate(), r.reason())));
+    }
+
+    @GetMapping("/api/v1/reports/material-rights")
+    @Operation(summary = "Every material right: its option (likelihood, expiry, units expected and exercised), what was "
+            + "allocated, recognised and remains, tied to MATERIAL_RIGHT_LIABILITY in the general ledger")
+    public List<ContractReports.MaterialRightRow> materialRights(@RequestParam(required = false) String customer) {
+        return reports.materialRights(customer);
     }
 
     public record InvoiceRequest(String invoiceId, LocalDate invoiceDate) {

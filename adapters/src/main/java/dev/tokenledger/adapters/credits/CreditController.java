@@ -204,14 +204,15 @@ public class CreditController {
     @GetMapping("/api/v1/reports/deferred-revenue-rollforward")
     @Operation(summary = "Contract liability rollforward (prepaid credits and contracts), by customer, contract and "
             + "obligation (pool), tied to the GL",
-            description = "liability: all (default: both contract-liability accounts), credits (prepaid credits only) or "
-                    + "contracts (contracts' own liability only)")
+            description = "liability: all (default: every contract-liability account), credits (prepaid credits only), "
+                    + "contracts (contracts' own liability only) or material-rights (options, points and bonus credits, "
+                    + "per contract and obligation)")
     public Rollforward rollforward(@RequestParam String from, @RequestParam String to,
                                    @RequestParam(required = false) String customer,
                                    @RequestParam(defaultValue = "USD") String currency,
                                    @RequestParam(defaultValue = "all") String liability) {
-        if (!java.util.Set.of("all", "credits", "contracts").contains(liability)) {
-            throw new InvalidParameterException("liability", "all, credits or contracts");
+        if (!java.util.Set.of("all", "credits", "contracts", "material-rights").contains(liability)) {
+            throw new InvalidParameterException("liability", "all, credits, contracts or material-rights");
         }
         YearMonth start = PeriodIds.parse(from);
         YearMonth end = PeriodIds.parse(to);

@@ -52,6 +52,13 @@ public final class ApiExamples {
             {"requestId": "close-2026-03", "through": "2026-03-31"}""";
     public static final String DELIVERY = """
             {"requestId": "onboarding-done", "deliveredOn": "2026-02-12"}""";
+    public static final String EXERCISE = """
+            {"requestId": "points-redeemed-2026-12", "effectiveDate": "2026-12-31", "units": "4500"}""";
+    public static final String OPTION_ESTIMATE = """
+            {"requestId": "points-estimate-2027", "effectiveDate": "2027-12-31", "expectedUnits": "9700",
+             "reason": "redemption history of 2027: 97% of points are expected to be redeemed"}""";
+    public static final String LAPSE = """
+            {"requestId": "voucher-expired", "effectiveDate": "2026-01-31", "reason": "not used by its expiry"}""";
     public static final String CONTRACT_INVOICE = """
             {"invoiceId": "INV-2026-0042", "invoiceDate": "2026-04-01"}""";
     public static final String CONTRACT_PAYMENT = """

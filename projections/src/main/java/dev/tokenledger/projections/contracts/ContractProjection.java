@@ -1,5 +1,6 @@
 package dev.tokenledger.projections.contracts;
 
+import dev.tokenledger.contracts.ContractEvents;
 import dev.tokenledger.contracts.ContractEvents.ChangesSchedule;
 import dev.tokenledger.contracts.ContractEvents.CommitmentEstimateRevised;
 import dev.tokenledger.contracts.ContractEvents.CommitmentSettled;
@@ -113,6 +114,45 @@ public class ContractProjection {
         history(e.contractId(), token, "ContractCreditsFunded", e.requestId(), e.fundedOn(), entryId(e.journalEntry()),
                 "Credit pool " + e.poolId() + " funded with " + money(e.amountMinor(), currencyOf(e.contractId()))
                         + " for " + e.credits().stripTrailingZeros().toPlainString() + " credits", principal, at);
+    }
+
+    @EventHandler
+    void on(ContractEvents.MaterialRightFunded e, @Timestamp Instant at, TrackingToken token,
+            @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
+        position(e.contractId(), e.positionAfter(), 0);
+        history(e.contractId(), token, "MaterialRightFunded", e.requestId(), e.fundedOn(), entryId(e.journalEntry()),
+                "Material right " + e.obligationId() + " funded with " + money(e.amountMinor(), currencyOf(e.contractId())),
+                principal, at);
+    }
+
+    @EventHandler
+    void on(ContractEvents.MaterialRightExercised e, @Timestamp Instant at, TrackingToken token,
+            @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
+        String[] owner = owner(e.contractId());
+        obligations(e, owner[0], owner[1], at, token);
+        history(e.contractId(), token, "MaterialRightExercised", e.requestId(), e.effectiveDate(), entryId(e.journalEntry()),
+                e.obligationId() + ": " + plain(e.units()) + " units exercised, revenue "
+                        + money(e.revenueMinor(), Currency.getInstance(owner[1])), principal, at);
+    }
+
+    @EventHandler
+    void on(ContractEvents.MaterialRightEstimateRevised e, @Timestamp Instant at, TrackingToken token,
+            @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
+        String[] owner = owner(e.contractId());
+        obligations(e, owner[0], owner[1], at, token);
+        history(e.contractId(), token, "MaterialRightEstimateRevised", e.requestId(), e.effectiveDate(), entryId(e.journalEntry()),
+                e.obligationId() + ": expected units " + plain(e.expectedBefore()) + " -> " + plain(e.expectedAfter())
+                        + ", catch-up " + money(e.revenueMinor(), Currency.getInstance(owner[1])), principal, at);
+    }
+
+    @EventHandler
+    void on(ContractEvents.MaterialRightLapsed e, @Timestamp Instant at, TrackingToken token,
+            @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
+        String[] owner = owner(e.contractId());
+        obligations(e, owner[0], owner[1], at, token);
+        history(e.contractId(), token, "MaterialRightLapsed", e.requestId(), e.effectiveDate(), entryId(e.journalEntry()),
+                e.obligationId() + ": " + plain(e.unitsLapsed()) + " units lapsed, revenue "
+                        + money(e.revenueMinor(), Currency.getInstance(owner[1])), principal, at);
     }
 
     @EventHandler
@@ -283,6 +323,11 @@ public class ContractProjection {
                     .set(ContractTables.Obligation.CREDITS, plain(o.credits()))
                     .set(ContractTables.Obligation.POOL_EXPIRES_ON, o.poolExpiresOn())
                     .set(ContractTables.Obligation.SEGMENTS, SegmentText.encode(o.segments()))
+                    .set(ContractTables.Obligation.OPTION_LIKELIHOOD, o.option() == null ? null : plain(o.option().exerciseLikelihood()))
+                    .set(ContractTables.Obligation.OPTION_EXPIRES_ON, o.option() == null ? null : o.option().expiresOn())
+                    .set(ContractTables.Obligation.OPTION_EXPECTED_UNITS, o.option() == null ? null : plain(o.option().expectedUnits()))
+                    .set(ContractTables.Obligation.OPTION_EXERCISED_UNITS, o.option() == null ? null : plain(o.option().exercisedUnits()))
+                    .set(ContractTables.Obligation.OPTION_LAPSED_ON, o.option() == null ? null : o.option().lapsedOn())
                     .execute();
         }
         versions(e, customer, currency, at, token);

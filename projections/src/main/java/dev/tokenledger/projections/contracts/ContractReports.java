@@ -90,7 +90,12 @@ public class ContractReports {
                                  String standaloneSellingPrice, String pattern, String basis, BigDecimal allocated,
                                  BigDecimal recognized, BigDecimal unrecognized, LocalDate start, LocalDate end,
                                  LocalDate expectedOn, LocalDate deliveredOn, LocalDate endedOn, String poolId,
-                                 String programId, String credits, LocalDate poolExpiresOn) {
+                                 String programId, String credits, LocalDate poolExpiresOn, OptionView option) {
+    }
+
+    /** A material right's option (README "Material rights"); null for other obligations. */
+    public record OptionView(String exerciseLikelihood, LocalDate expiresOn, String expectedUnits, String exercisedUnits,
+                             LocalDate lapsedOn) {
     }
 
     public record CommitmentView(BigDecimal amount, String policy, String expectedConsumption, BigDecimal recognized,
@@ -156,7 +161,46 @@ public class ContractReports {
                 o.get(Obligation.BASIS), money(allocated, c), money(recognized, c), money(unrecognized, c),
                 o.get(Obligation.START_DATE), o.get(Obligation.END_DATE), o.get(Obligation.EXPECTED_ON),
                 o.get(Obligation.DELIVERED_ON), o.get(Obligation.ENDED_ON), o.get(Obligation.POOL_ID),
-                o.get(Obligation.PROGRAM_ID), o.get(Obligation.CREDITS), o.get(Obligation.POOL_EXPIRES_ON));
+                o.get(Obligation.PROGRAM_ID), o.get(Obligation.CREDITS), o.get(Obligation.POOL_EXPIRES_ON),
+                o.get(Obligation.OPTION_LIKELIHOOD) == null ? null : new OptionView(o.get(Obligation.OPTION_LIKELIHOOD),
+                        o.get(Obligation.OPTION_EXPIRES_ON), o.get(Obligation.OPTION_EXPECTED_UNITS),
+                        o.get(Obligation.OPTION_EXERCISED_UNITS), o.get(Obligation.OPTION_LAPSED_ON)));
+    }
+
+    /**
+     * Every material right (README "Material rights"): its option, what was allocated to it, recognised out of it and
+     * what remains in MATERIAL_RIGHT_LIABILITY; {@code liabilityPerGeneralLedger} is that account's balance for the
+     * contract and obligation, so each row ties to the ledger.
+     */
+    public record MaterialRightRow(String contractId, String customerId, String currency, String obligationId,
+                                   String description, String pattern, String units, OptionView option,
+                                   BigDecimal allocated, BigDecimal recognized, BigDecimal liability,
+                                   BigDecimal liabilityPerGeneralLedger, boolean ties) {
+    }
+
+    public List<MaterialRightRow> materialRights(String customer) {
+        String account = chart.accountFor(AccountRole.MATERIAL_RIGHT_LIABILITY).code();
+        Map<String, Long> gl = new HashMap<>();
+        var balance = DSL.sum(GlLine.CREDIT_MINOR.minus(GlLine.DEBIT_MINOR));
+        db.select(GlLine.CONTRACT, GlLine.PRODUCT, balance).from(GlLine.TABLE).where(GlLine.ACCOUNT_CODE.eq(account))
+                .groupBy(GlLine.CONTRACT, GlLine.PRODUCT)
+                .forEach(r -> gl.put(r.get(GlLine.CONTRACT) + "|" + r.get(GlLine.PRODUCT), r.get(balance, BigDecimal.class).longValueExact()));
+        return db.select(ContractTables.all(Obligation.class)).select(Contract.CUSTOMER_ID, Contract.CURRENCY)
+                .from(Obligation.TABLE).join(Contract.TABLE).on(Contract.CONTRACT_ID.eq(Obligation.CONTRACT_ID))
+                .where(Obligation.KIND.eq("MATERIAL_RIGHT"))
+                .and(customer == null ? DSL.trueCondition() : Contract.CUSTOMER_ID.eq(customer))
+                .orderBy(Obligation.CONTRACT_ID, Obligation.SEQ)
+                .fetch(r -> {
+                    Currency c = Currency.getInstance(r.get(Contract.CURRENCY));
+                    long allocated = r.get(Obligation.ALLOCATED_MINOR);
+                    long recognized = r.get(Obligation.RECOGNIZED_MINOR);
+                    long ledger = gl.getOrDefault(r.get(Obligation.CONTRACT_ID) + "|" + r.get(Obligation.OBLIGATION_ID), 0L);
+                    ObligationView view = obligation(r, c);
+                    return new MaterialRightRow(r.get(Obligation.CONTRACT_ID), r.get(Contract.CUSTOMER_ID), c.getCurrencyCode(),
+                            r.get(Obligation.OBLIGATION_ID), r.get(Obligation.DESCRIPTION), r.get(Obligation.PATTERN),
+                            r.get(Obligation.QUANTITY), view.option(), money(allocated, c), money(recognized, c),
+                            money(allocated - recognized, c), money(ledger, c), ledger == allocated - recognized);
+                });
     }
 
     /** What a contract's pool has taken out of its liability so far (usage, breakage, escheat, refunds). */
@@ -442,7 +486,7 @@ public class ContractReports {
 
     public record BalanceRow(String contractId, String customerId, String currency, BigDecimal receivable,
                              BigDecimal contractAsset, BigDecimal contractLiability, BigDecimal prepaidCredits,
-                             BigDecimal netPosition, String presentedAs) {
+                             BigDecimal netPosition, String presentedAs, BigDecimal materialRights) {
     }
 
     public record Tie(String account, String currency, BigDecimal contracts, BigDecimal generalLedger, boolean ties) {
@@ -462,6 +506,7 @@ public class ContractReports {
         String asset = chart.accountFor(AccountRole.CONTRACT_ASSET).code();
         String liability = chart.accountFor(AccountRole.DEFERRED_REVENUE_SUBSCRIPTION).code();
         String credits = chart.accountFor(AccountRole.DEFERRED_REVENUE_CREDITS).code();
+        String options = chart.accountFor(AccountRole.MATERIAL_RIGHT_LIABILITY).code();
         Map<String, String> contractOfPool = new HashMap<>();
         db.select(Obligation.POOL_ID, Obligation.CONTRACT_ID).from(Obligation.TABLE).where(Obligation.POOL_ID.isNotNull())
                 .forEach(r -> contractOfPool.put(r.get(Obligation.POOL_ID), r.get(Obligation.CONTRACT_ID)));
@@ -469,10 +514,10 @@ public class ContractReports {
         db.select(ContractTables.all(Contract.class)).from(Contract.TABLE).where(customer == null ? DSL.trueCondition() : Contract.CUSTOMER_ID.eq(customer))
                 .orderBy(Contract.CONTRACT_ID).forEach(r -> contracts.put(r.get(Contract.CONTRACT_ID), r));
         Map<String, long[]> sums = new LinkedHashMap<>();
-        contracts.keySet().forEach(id -> sums.put(id, new long[4]));
+        contracts.keySet().forEach(id -> sums.put(id, new long[5]));
         var balance = DSL.sum(GlLine.DEBIT_MINOR.minus(GlLine.CREDIT_MINOR));
         db.select(GlLine.ACCOUNT_CODE, GlLine.CONTRACT, GlLine.CREDIT_POOL, balance).from(GlLine.TABLE)
-                .where(GlLine.POSTING_DATE.le(asOf)).and(GlLine.ACCOUNT_CODE.in(receivable, asset, liability, credits))
+                .where(GlLine.POSTING_DATE.le(asOf)).and(GlLine.ACCOUNT_CODE.in(receivable, asset, liability, credits, options))
                 .groupBy(GlLine.ACCOUNT_CODE, GlLine.CONTRACT, GlLine.CREDIT_POOL)
                 .forEach(r -> {
                     String account = r.get(GlLine.ACCOUNT_CODE);
@@ -488,6 +533,8 @@ public class ContractReports {
                         s[1] += debit;
                     } else if (account.equals(liability)) {
                         s[2] -= debit;
+                    } else if (account.equals(options)) {
+                        s[4] -= debit;
                     } else {
                         s[3] -= debit;
                     }
@@ -497,10 +544,10 @@ public class ContractReports {
         sums.forEach((id, s) -> {
             Record k = contracts.get(id);
             Currency c = Currency.getInstance(k.get(Contract.CURRENCY));
-            long net = s[2] + s[3] - s[1];
+            long net = s[2] + s[3] + s[4] - s[1];
             rows.add(new BalanceRow(id, k.get(Contract.CUSTOMER_ID), c.getCurrencyCode(), money(s[0], c), money(s[1], c),
                     money(s[2], c), money(s[3], c), money(Math.abs(net), c),
-                    net > 0 ? "contract liability" : net < 0 ? "contract asset" : "nil"));
+                    net > 0 ? "contract liability" : net < 0 ? "contract asset" : "nil", money(s[4], c)));
             long[] t = byCurrency.computeIfAbsent(c.getCurrencyCode(), x -> new long[2]);
             t[0] += s[1];
             t[1] += s[2];
@@ -517,7 +564,8 @@ public class ContractReports {
         }
         return new ContractBalances(asOf, rows, ties, "Receivable, contract asset and contract liability are the GL "
                 + "balances of lines carrying the contract; prepaid credits are the GL liability of the credit pools the "
-                + "contract funded. Net position = contract liability + prepaid credits - contract asset, presented as "
+                + "contract funded; material rights the GL liability of the contract's options. Net position = contract "
+                + "liability + prepaid credits + material rights - contract asset, presented as "
                 + "one contract liability or asset per contract (ASC 606-10-45-1). Ties: the contracts' totals of "
                 + asset + " and " + liability + " against their general-ledger balances.");
     }

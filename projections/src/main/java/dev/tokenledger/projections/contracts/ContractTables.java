@@ -112,6 +112,11 @@ final class ContractTables {
         static final Field<String> CREDITS = f(N, "credits", SQLDataType.VARCHAR);
         static final Field<LocalDate> POOL_EXPIRES_ON = f(N, "pool_expires_on", SQLDataType.LOCALDATE);
         static final Field<String> SEGMENTS = f(N, "segments", SQLDataType.CLOB);
+        static final Field<String> OPTION_LIKELIHOOD = f(N, "option_likelihood", SQLDataType.VARCHAR);
+        static final Field<LocalDate> OPTION_EXPIRES_ON = f(N, "option_expires_on", SQLDataType.LOCALDATE);
+        static final Field<String> OPTION_EXPECTED_UNITS = f(N, "option_expected_units", SQLDataType.VARCHAR);
+        static final Field<String> OPTION_EXERCISED_UNITS = f(N, "option_exercised_units", SQLDataType.VARCHAR);
+        static final Field<LocalDate> OPTION_LAPSED_ON = f(N, "option_lapsed_on", SQLDataType.LOCALDATE);
     }
 
     static final class Version {

@@ -133,10 +133,12 @@ public class CreditReports {
     public Rollforward rollforward(YearMonth from, YearMonth to, String customer, String currencyCode, String which) {
         String credits = chart.accountFor(AccountRole.DEFERRED_REVENUE_CREDITS).code();
         String contracts = chart.accountFor(AccountRole.DEFERRED_REVENUE_SUBSCRIPTION).code();
+        String options = chart.accountFor(AccountRole.MATERIAL_RIGHT_LIABILITY).code();
         List<String> liabilities = switch (which) {
             case "credits" -> List.of(credits);
             case "contracts" -> List.of(contracts);
-            default -> List.of(credits, contracts);
+            case "material-rights" -> List.of(options);
+            default -> List.of(credits, contracts, options);
         };
         Map<String, AccountRole> roleOf = new HashMap<>();
         chart.accounts().forEach(a -> a.role().ifPresent(role -> roleOf.put(a.code(), role)));
@@ -146,7 +148,8 @@ public class CreditReports {
                 .where(GlLine.ACCOUNT_CODE.in(liabilities)).and(GlLine.CURRENCY.eq(currencyCode))
                 .and(GlLine.POSTING_DATE.le(to.atEndOfMonth()));
         var lines = db.select(GlLine.ENTRY_ID, GlLine.LINE_NO, GlLine.ACCOUNT_CODE, GlLine.DEBIT_MINOR,
-                        GlLine.CREDIT_MINOR, GlLine.CUSTOMER, GlLine.CREDIT_POOL, GlLine.CONTRACT, GlLine.POSTING_DATE, GlEntry.KIND)
+                        GlLine.CREDIT_MINOR, GlLine.CUSTOMER, GlLine.CREDIT_POOL, GlLine.CONTRACT, GlLine.PRODUCT,
+                        GlLine.POSTING_DATE, GlEntry.KIND)
                 .from(GlLine.TABLE).join(GlEntry.TABLE).on(GlEntry.ENTRY_ID.eq(GlLine.ENTRY_ID))
                 .where(GlLine.ENTRY_ID.in(touching))
                 .orderBy(GlLine.ENTRY_ID, GlLine.LINE_NO)
@@ -186,23 +189,27 @@ public class CreditReports {
                 case USAGE_REVENUE -> 1;
                 case BREAKAGE_REVENUE -> 2;
                 case UNCLAIMED_PROPERTY_LIABILITY -> 3;
-                case DEFERRED_REVENUE_CREDITS, DEFERRED_REVENUE_SUBSCRIPTION -> 6;
+                case DEFERRED_REVENUE_CREDITS, DEFERRED_REVENUE_SUBSCRIPTION, MATERIAL_RIGHT_LIABILITY -> 6;
                 case SUBSCRIPTION_REVENUE, SUPPORT_REVENUE, SERVICES_REVENUE, PRODUCT_REVENUE,
-                     COMMITMENT_SHORTFALL_REVENUE -> 7;
+                     COMMITMENT_SHORTFALL_REVENUE, MATERIAL_RIGHT_REVENUE -> 7;
                 default -> 5;
             };
             String pool = l.get(GlLine.CREDIT_POOL) == null || account.equals(contracts) ? "" : l.get(GlLine.CREDIT_POOL);
             String[] owner = contractOfPool.get(cust + "|" + pool);
-            String contract = account.equals(contracts) ? (l.get(GlLine.CONTRACT) == null ? "" : l.get(GlLine.CONTRACT))
+            boolean own = account.equals(contracts) || account.equals(options);
+            String contract = own ? (l.get(GlLine.CONTRACT) == null ? "" : l.get(GlLine.CONTRACT))
                     : owner == null ? "" : owner[0];
+            // a material right's liability is kept per option (its obligation, in the line's product dimension)
+            String option = account.equals(options) && l.get(GlLine.PRODUCT) != null ? l.get(GlLine.PRODUCT) : "";
             long[] m = movements.computeIfAbsent(YearMonth.from(l.get(GlLine.POSTING_DATE)), k -> new HashMap<>())
-                    .computeIfAbsent(List.of(account, cust, pool, contract), k -> new long[8]);
+                    .computeIfAbsent(List.of(account, cust, pool, contract, option), k -> new long[8]);
             // additions, adjustments and transfers are signed as increases; the others as decreases
             m[bucket] += bucket == 0 || bucket == 5 || bucket == 6 ? credit : -credit;
         }
 
         Map<List<String>, Long> balance = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)));
+                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3))
+                .thenComparing(k -> k.get(4)));
         for (var period : movements.headMap(from).values()) {
             period.forEach((key, m) -> balance.merge(key, closing(0, m), Long::sum));
         }
@@ -226,7 +233,8 @@ public class CreditReports {
                 List<String> key = entry.getKey();
                 String[] owner = contractOfPool.get(key.get(1) + "|" + key.get(2));
                 rows.add(row(key.get(0), key.get(1), programOfPool.get(key.get(1) + "|" + key.get(2)), key.get(2),
-                        key.get(3), owner == null ? null : owner[1], opening, m, closing, fromOpening, currency));
+                        key.get(3), !key.get(4).isEmpty() ? key.get(4) : owner == null ? null : owner[1], opening, m,
+                        closing, fromOpening, currency));
                 totalOpening += opening;
                 for (int i = 0; i < 8; i++) {
                     total[i] += m[i];
