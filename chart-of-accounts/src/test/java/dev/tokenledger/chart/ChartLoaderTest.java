@@ -12,7 +12,7 @@ class ChartLoaderTest {
     @Test
     void defaultChartMapsEveryRoleToOnePostableAccount() {
         ChartOfAccounts chart = ChartLoader.defaultChart();
-        assertThat(chart.accounts()).hasSize(22);
+        assertThat(chart.accounts()).hasSize(27);
         for (AccountRole role : AccountRole.values()) {
             assertThat(chart.accountFor(role).postable()).isTrue();
         }
@@ -26,7 +26,7 @@ class ChartLoaderTest {
         String csv = defaultBody() + "1000,Other cash,ASSET,,true,X\n";
         assertThatThrownBy(() -> ChartLoader.parse(csv, "mine.csv"))
                 .isInstanceOf(InvalidChartException.class)
-                .hasMessageContaining("mine.csv line 24")
+                .hasMessageContaining("mine.csv line 29")
                 .hasMessageContaining("already defined on line 2");
     }
 
@@ -34,14 +34,14 @@ class ChartLoaderTest {
     void unknownTypeIsRejectedWithItsLine() {
         String csv = defaultBody() + "9000,Suspense,STUFF,,true,9000\n";
         assertThatThrownBy(() -> ChartLoader.parse(csv, "mine.csv"))
-                .hasMessageContaining("line 24").hasMessageContaining("unknown account type 'STUFF'");
+                .hasMessageContaining("line 29").hasMessageContaining("unknown account type 'STUFF'");
     }
 
     @Test
     void roleMappedTwiceIsRejected() {
         String csv = defaultBody() + "1001,Petty cash,ASSET,CASH,true,1001\n";
         assertThatThrownBy(() -> ChartLoader.parse(csv, "mine.csv"))
-                .hasMessageContaining("line 24").hasMessageContaining("role CASH already mapped on line 2");
+                .hasMessageContaining("line 29").hasMessageContaining("role CASH already mapped on line 2");
     }
 
     @Test
@@ -62,7 +62,7 @@ class ChartLoaderTest {
     void missingErpCodeIsRejected() {
         String csv = defaultBody() + "9000,Suspense,ASSET,,true,\n";
         assertThatThrownBy(() -> ChartLoader.parse(csv, "mine.csv"))
-                .hasMessageContaining("line 24").hasMessageContaining("no ERP account code");
+                .hasMessageContaining("line 29").hasMessageContaining("no ERP account code");
     }
 
     @Test
