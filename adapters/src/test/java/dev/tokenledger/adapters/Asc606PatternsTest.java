@@ -110,6 +110,69 @@ class Asc606PatternsTest {
         assertThat(snapshot(http)).isEqualTo(snapshot);
     }
 
+    @Test
+    void aLicenceWithRoyaltiesAndAMinimumGuaranteeBooksTheWorkedExample() throws Exception {
+        LedgerHttp http = new LedgerHttp(rest, monitor);
+        var service = http.post("accountant", "/api/v1/licences", LICENCE.replace("FUNCTIONAL_IP_LICENCE", "SERVICE_ACCESS"));
+        assertThat(service.status()).isEqualTo(422);
+        assertThat(service.text("/code")).isEqualTo("NOT_A_LICENCE");
+        assertThat(service.text("/field")).isEqualTo("contractType");
+        var minor = http.post("accountant", "/api/v1/licences", LICENCE.replace("\"licencePredominant\":true", "\"licencePredominant\":false"));
+        assertThat(minor.text("/code")).isEqualTo("ROYALTY_EXCEPTION_NOT_APPLICABLE");
+        assertThat(minor.text("/field")).isEqualTo("licencePredominant");
+        assertThat(http.get("auditor", "/api/v1/licences/weights-1").status()).isEqualTo(404);
+
+        // LicenceTest has the arithmetic: fee 100,000, guarantee 50,000, 5% of sales reported 200,000 (before the
+        // transfer), 700,000 and 300,000
+        assertThat(http.post("accountant", "/api/v1/licences", LICENCE).status()).isEqualTo(201);
+        assertThat(http.post("accountant", "/api/v1/licences", LICENCE).status()).isEqualTo(200);
+        post(http, "/api/v1/licences/weights-1/royalty-reports", "{\"reportId\":\"early\",\"usageThrough\":\"2026-02-10\",\"salesOrUsage\":\"200000\"}");
+        post(http, "/api/v1/licences/weights-1/transfer", "{\"requestId\":\"delivered\",\"transferredOn\":\"2026-02-15\"}");
+        post(http, "/api/v1/licences/weights-1/royalty-reports", "{\"reportId\":\"q1\",\"usageThrough\":\"2026-03-31\",\"salesOrUsage\":\"700000\"}");
+        post(http, "/api/v1/licences/weights-1/royalty-reports", "{\"reportId\":\"q2\",\"usageThrough\":\"2026-06-30\",\"salesOrUsage\":\"300000\"}");
+        var early = http.post("accountant", "/api/v1/licences/weights-1/guarantee/settlement", "{\"requestId\":\"s\",\"effectiveDate\":\"2026-06-30\"}");
+        assertThat(early.text("/code")).isEqualTo("LICENCE_TERM_NOT_ENDED");
+        post(http, "/api/v1/licences/weights-1/guarantee/settlement", "{\"requestId\":\"s\",\"effectiveDate\":\"2026-12-31\"}");
+        post(http, "/api/v1/licences/weights-1/payments", "{\"paymentId\":\"p1\",\"paidOn\":\"2026-07-15\"}");
+
+        var tb = http.getConsistent("auditor", "/api/v1/reports/trial-balance?asOf=2026-12-31");
+        assertThat(tb.body().at("/balanced").asBoolean()).isTrue();
+        assertThat(JournalApiTest.rowsOf(tb.body(), "USD")).contains("2330:110000.00:110000.00", "4700:0.00:150000.00",
+                "4710:0.00:10000.00");
+        var licence = http.getConsistent("auditor", "/api/v1/licences/weights-1");
+        assertThat(licence.text("/licenceRevenue")).as(licence.body().toString()).isEqualTo("150000.00");
+        assertThat(licence.text("/royaltyRevenue")).isEqualTo("10000.00");
+        assertThat(licence.text("/royaltiesReported")).isEqualTo("60000.00");
+        assertThat(licence.text("/guaranteeNotYetBilled")).isEqualTo("0.00");
+        assertThat(licence.text("/guaranteeShortfall")).isEqualTo("0.00");
+        assertThat(licence.text("/billed")).isEqualTo("160000.00");
+        assertThat(licence.text("/paid")).isEqualTo("160000.00");
+        assertThat(licence.body().at("/reports").findValuesAsText("heldUntilTransfer")).containsExactly("true", "false", "false");
+        var rollforward = http.get("auditor", "/api/v1/reports/deferred-revenue-rollforward?from=2026-01&to=2026-12&liability=licences");
+        for (JsonNode period : rollforward.body().at("/periods")) {
+            assertThat(period.at("/identityHolds").asBoolean()).as(period.at("/period").asText()).isTrue();
+            assertThat(period.at("/tiesToGeneralLedger").asBoolean()).as(period.at("/period").asText()).isTrue();
+        }
+        assertThat(rollforward.body().at("/periods/1/total/contractRevenue").asText()).isEqualTo("110000.00");
+        var trail = http.get("auditor", "/api/v1/audit-trail/licence:weights-1:q2");
+        assertThat(trail.text("/steps/0/eventType")).isEqualTo("RoyaltiesReported");
+
+        JsonNode before = http.getConsistent("auditor", "/api/v1/licences").body();
+        assertThat(http.post("admin", "/api/v1/admin/projections/rebuild", "{}").status()).isEqualTo(202);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!http.get("admin", "/api/v1/admin/projections").text("/lastRebuild/state").equals("DONE")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(http.getConsistent("auditor", "/api/v1/licences").body()).isEqualTo(before);
+    }
+
+    static final String LICENCE = """
+            {"licenceId":"weights-1","customerId":"initech","currency":"USD","contractType":"FUNCTIONAL_IP_LICENCE",
+             "signedOn":"2026-01-10","licenceStart":"2026-02-01","licenceEnd":"2026-12-31","fixedFee":"100000.00",
+             "minimumGuarantee":"50000.00","royaltyRate":"0.05","licencePredominant":true,
+             "description":"Licence of model weights, on-premises"}""";
+
     static final String LOYALTY = """
             {"contractId":"loyalty-2026","customerId":"shopper","currency":"USD","signedOn":"2026-01-01",
              "termStart":"2026-01-01","termEnd":"2026-12-31","transactionPrice":"100000.00",

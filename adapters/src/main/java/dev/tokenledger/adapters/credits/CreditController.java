@@ -205,14 +205,15 @@ public class CreditController {
     @Operation(summary = "Contract liability rollforward (prepaid credits and contracts), by customer, contract and "
             + "obligation (pool), tied to the GL",
             description = "liability: all (default: every contract-liability account), credits (prepaid credits only), "
-                    + "contracts (contracts' own liability only) or material-rights (options, points and bonus credits, "
-                    + "per contract and obligation)")
+                    + "contracts (contracts' own liability only), material-rights (options, points and bonus credits, "
+                    + "per contract and obligation) or licences (licence fees and royalties held until the licence is "
+                    + "transferred)")
     public Rollforward rollforward(@RequestParam String from, @RequestParam String to,
                                    @RequestParam(required = false) String customer,
                                    @RequestParam(defaultValue = "USD") String currency,
                                    @RequestParam(defaultValue = "all") String liability) {
-        if (!java.util.Set.of("all", "credits", "contracts", "material-rights").contains(liability)) {
-            throw new InvalidParameterException("liability", "all, credits, contracts or material-rights");
+        if (!java.util.Set.of("all", "credits", "contracts", "material-rights", "licences").contains(liability)) {
+            throw new InvalidParameterException("liability", "all, credits, contracts, material-rights or licences");
         }
         YearMonth start = PeriodIds.parse(from);
         YearMonth end = PeriodIds.parse(to);

@@ -59,6 +59,14 @@ public final class ApiExamples {
              "reason": "redemption history of 2027: 97% of points are expected to be redeemed"}""";
     public static final String LAPSE = """
             {"requestId": "voucher-expired", "effectiveDate": "2026-01-31", "reason": "not used by its expiry"}""";
+    public static final String LICENCE = """
+            {"licenceId": "initech-weights-2026", "customerId": "initech", "currency": "USD",
+             "contractType": "FUNCTIONAL_IP_LICENCE", "signedOn": "2026-01-10", "licenceStart": "2026-02-01",
+             "licenceEnd": "2026-12-31", "fixedFee": "100000.00", "minimumGuarantee": "50000.00",
+             "royaltyRate": "0.05", "licencePredominant": true,
+             "description": "Licence of the fine-tuned model's weights, on-premises"}""";
+    public static final String ROYALTY_REPORT = """
+            {"reportId": "initech-q1-2026", "usageThrough": "2026-03-31", "salesOrUsage": "700000.00"}""";
     public static final String CONTRACT_INVOICE = """
             {"invoiceId": "INV-2026-0042", "invoiceDate": "2026-04-01"}""";
     public static final String CONTRACT_PAYMENT = """

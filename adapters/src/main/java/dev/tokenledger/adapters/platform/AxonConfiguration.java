@@ -164,6 +164,7 @@ public class AxonConfiguration {
                 .configureAggregate(dev.tokenledger.operations.ProjectionDecisions.class)
                 .configureAggregate(dev.tokenledger.contracts.StandaloneSellingPrice.class)
                 .configureAggregate(dev.tokenledger.contracts.Contract.class)
+                .configureAggregate(dev.tokenledger.licensing.Licence.class)
                 .configureAggregate(dev.tokenledger.exportlog.ErpExportLog.class);
     }
 
@@ -263,6 +264,11 @@ public class AxonConfiguration {
     public dev.tokenledger.projections.metrics.BurnDownMetrics burnDownMetrics(DSLContext db,
             dev.tokenledger.projections.metrics.MetricsReports metricsReports) {
         return new dev.tokenledger.projections.metrics.BurnDownMetrics(db, metricsReports);
+    }
+
+    @Bean
+    public dev.tokenledger.projections.licensing.LicenceProjection licenceProjection(DSLContext db) {
+        return new dev.tokenledger.projections.licensing.LicenceProjection(db);
     }
 
     @Bean

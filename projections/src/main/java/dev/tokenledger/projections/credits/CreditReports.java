@@ -134,11 +134,13 @@ public class CreditReports {
         String credits = chart.accountFor(AccountRole.DEFERRED_REVENUE_CREDITS).code();
         String contracts = chart.accountFor(AccountRole.DEFERRED_REVENUE_SUBSCRIPTION).code();
         String options = chart.accountFor(AccountRole.MATERIAL_RIGHT_LIABILITY).code();
+        String licences = chart.accountFor(AccountRole.DEFERRED_REVENUE_LICENCES).code();
         List<String> liabilities = switch (which) {
             case "credits" -> List.of(credits);
             case "contracts" -> List.of(contracts);
             case "material-rights" -> List.of(options);
-            default -> List.of(credits, contracts, options);
+            case "licences" -> List.of(licences);
+            default -> List.of(credits, contracts, options, licences);
         };
         Map<String, AccountRole> roleOf = new HashMap<>();
         chart.accounts().forEach(a -> a.role().ifPresent(role -> roleOf.put(a.code(), role)));
@@ -191,12 +193,12 @@ public class CreditReports {
                 case UNCLAIMED_PROPERTY_LIABILITY -> 3;
                 case DEFERRED_REVENUE_CREDITS, DEFERRED_REVENUE_SUBSCRIPTION, MATERIAL_RIGHT_LIABILITY -> 6;
                 case SUBSCRIPTION_REVENUE, SUPPORT_REVENUE, SERVICES_REVENUE, PRODUCT_REVENUE,
-                     COMMITMENT_SHORTFALL_REVENUE, MATERIAL_RIGHT_REVENUE -> 7;
+                     COMMITMENT_SHORTFALL_REVENUE, MATERIAL_RIGHT_REVENUE, LICENCE_REVENUE, ROYALTY_REVENUE -> 7;
                 default -> 5;
             };
             String pool = l.get(GlLine.CREDIT_POOL) == null || account.equals(contracts) ? "" : l.get(GlLine.CREDIT_POOL);
             String[] owner = contractOfPool.get(cust + "|" + pool);
-            boolean own = account.equals(contracts) || account.equals(options);
+            boolean own = account.equals(contracts) || account.equals(options) || account.equals(licences);
             String contract = own ? (l.get(GlLine.CONTRACT) == null ? "" : l.get(GlLine.CONTRACT))
                     : owner == null ? "" : owner[0];
             // a material right's liability is kept per option (its obligation, in the line's product dimension)
