@@ -16,6 +16,7 @@ import dev.tokenledger.usage.UsageGroup;
 import dev.tokenledger.usage.UsageOutcome;
 import dev.tokenledger.usage.UsageOutcome.Priced;
 import dev.tokenledger.usage.UsageOutcome.Rejected;
+import dev.tokenledger.usage.UnitPrice;
 import dev.tokenledger.usage.UsageRecord;
 import dev.tokenledger.usage.UsageRecorded;
 
@@ -280,12 +281,15 @@ final class UsagePosting {
         String[] volumeKeys = new String[priced];
         long[] volumesAfter = new long[priced];
         for (int i = 0; i < priced; i++) {
-            String volumeKey = volumeKey(r.model(), unitNames[i], month);
+            UnitPrice unitPrice = rates[i].price();
+            // contract-year tiers read the year to date; the cached month keys serve the (usual) month-to-date ones
+            String volumeKey = unitPrice.tiersAccumulateFrom() == null ? volumeKey(r.model(), unitNames[i], month)
+                    : r.model() + "|" + unitNames[i] + "|year-from-" + unitPrice.tierPeriodOf(month);
             Long inBatch = volumes.get(volumeKey);
             long before = inBatch != null ? inBatch : meter.volume(volumeKey);
             if (before + quantities[i] > Limits.MAX_MONTHLY_QUANTITY) {
-                return reject(r, RejectionCode.AMOUNT_OUT_OF_RANGE, fieldOf(unitNames[i]), "the customer's " + month
-                        + " quantity of " + r.model() + " " + unitNames[i] + " would pass " + Limits.MAX_MONTHLY_QUANTITY);
+                return reject(r, RejectionCode.AMOUNT_OUT_OF_RANGE, fieldOf(unitNames[i]), "the customer's "
+                        + (unitPrice.tiersAccumulateFrom() == null ? month : "contract-year") + " quantity of " + r.model() + " " + unitNames[i] + " would pass " + Limits.MAX_MONTHLY_QUANTITY);
             }
             value = value.add(rates[i].price().valueOf(before, quantities[i]));
             volumeKeys[i] = volumeKey;

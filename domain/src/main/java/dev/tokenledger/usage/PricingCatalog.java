@@ -158,6 +158,9 @@ public class PricingCatalog {
         if (!seen.add(price.model() + "|" + price.unit())) {
             v.add(RejectionCode.RATE_CARD_INVALID, field, "model " + price.model() + " unit " + price.unit() + " is listed twice");
         }
+        if (price.tiersAccumulateFrom() != null) {
+            RequestChecks.date(v, field + ".tiersAccumulateFrom", price.tiersAccumulateFrom().atDay(1));
+        }
         List<Tier> tiers = price.tiers();
         if (!RequestChecks.size(v, RejectionCode.RATE_CARD_INVALID, field + ".tiers", tiers, 1, Limits.MAX_TIERS)) {
             return;
@@ -193,6 +196,9 @@ public class PricingCatalog {
             b.append(p == null ? "null" : p.model() + "|" + p.unit() + "|" + p.mode());
             if (p != null) {
                 p.tiers().forEach(t -> b.append("|").append(t == null ? "null" : t.upTo() + ":" + plain(t.unitPrice())));
+                if (p.tiersAccumulateFrom() != null) { // absent from the fingerprints of cards before it existed
+                    b.append("|year-from:").append(p.tiersAccumulateFrom());
+                }
             }
             b.append(';');
         }

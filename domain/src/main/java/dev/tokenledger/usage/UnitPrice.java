@@ -1,14 +1,35 @@
 package dev.tokenledger.usage;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.List;
 
-/** The price of one unit type (input tokens, output tokens, images, ...) of one model, in tiers. */
-public record UnitPrice(String model, String unit, TierMode mode, List<Tier> tiers) {
+/**
+ * The price of one unit type (input tokens, output tokens, images, ...) of one model, in tiers.
+ *
+ * @param tiersAccumulateFrom absent: tiers read the customer's month-to-date quantity; a month: they read the quantity
+ *                            of the contract year (twelve months from this month, then the next twelve ...) to date,
+ *                            priced as consumed (README "Usage records": prospective contract-year tiers)
+ */
+public record UnitPrice(String model, String unit, TierMode mode, List<Tier> tiers, YearMonth tiersAccumulateFrom) {
 
     public UnitPrice {
         tiers = tiers == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tiers));
         mode = mode == null ? TierMode.GRADUATED : mode;
+    }
+
+    /** A price whose tiers read the month-to-date quantity. */
+    public UnitPrice(String model, String unit, TierMode mode, List<Tier> tiers) {
+        this(model, unit, mode, tiers, null);
+    }
+
+    /** The first month of the period whose quantity to date the tiers read, for usage in {@code month}. */
+    public YearMonth tierPeriodOf(YearMonth month) {
+        if (tiersAccumulateFrom == null || month.isBefore(tiersAccumulateFrom)) {
+            return month;
+        }
+        long years = (tiersAccumulateFrom.until(month, java.time.temporal.ChronoUnit.MONTHS)) / 12;
+        return tiersAccumulateFrom.plusYears(years);
     }
 
     /**

@@ -134,6 +134,32 @@ class WalletUsageTest {
     }
 
     @Test
+    void contractYearTiersAccumulateOverTheYearAndCrossABoundaryInsideAMonth() {
+        // the contract year starts in February: 1,000,000 input tokens at $0.000003, beyond at $0.000002, over the year
+        catalog = new Catalog(List.of(new RateCard("list", 1, JAN_1, "USD", null, List.of(
+                new UnitPrice("atlas", "input_tokens", TierMode.GRADUATED,
+                        List.of(new Tier(1_000_000L, d("0.000003")), new Tier(null, d("0.000002"))),
+                        java.time.YearMonth.of(2026, 2))))), baseCatalog().allCostCards());
+        Outcome outcome = new Outcome();
+        WalletTest.Capture events = new WalletTest.Capture();
+        fixture.givenCommands(batch("initech", "b1", record("initech", "feb", "2026-02-10T10:00:00Z", "atlas", null, 700_000, 0)))
+                .when(batch("initech", "b2",
+                        record("initech", "mar", "2026-03-20T10:00:00Z", "atlas", null, 600_000, 0),
+                        record("initech", "apr", "2026-04-02T10:00:00Z", "atlas", null, 500_000, 0),
+                        record("initech", "next-year", "2027-02-01T10:00:00Z", "atlas", null, 200_000, 0)))
+                .expectResultMessagePayloadMatching(outcome).expectEventsMatching(events);
+        // March crosses the boundary: 300,000 x $0.000003 + 300,000 x $0.000002 = $0.90 + $0.60
+        assertThat(outcome.priced("mar").value()).isEqualByComparingTo("1.50");
+        // April continues the year (1,300,000 before it), where month-to-date tiers would have started again
+        assertThat(outcome.priced("apr").value()).isEqualByComparingTo("1.00");
+        // February 2027 opens the next contract year
+        assertThat(outcome.priced("next-year").value()).isEqualByComparingTo("0.60");
+        assertThat(events.postings()).startsWith("DR 1150 1.50", "CR 4000 1.50");
+        UsageRecorded april = (UsageRecorded) events.payloads().get(1);
+        assertThat(april.volumesAfter()).containsEntry("atlas|input_tokens|year-from-2026-02", 1_800_000L);
+    }
+
+    @Test
     void customerOverridesWinOverListPricesUnitByUnit() {
         Outcome outcome = new Outcome();
         fixture.givenNoPriorActivity()
