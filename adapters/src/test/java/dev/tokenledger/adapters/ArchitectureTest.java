@@ -28,7 +28,7 @@ class ArchitectureTest {
 
     static final String[] DOMAIN = {"dev.tokenledger.chart..", "dev.tokenledger.kernel..", "dev.tokenledger.money..",
             "dev.tokenledger.rejection..", "dev.tokenledger.journal..", "dev.tokenledger.periods..",
-            "dev.tokenledger.credits..", "dev.tokenledger.usage..", "dev.tokenledger.costs..", "dev.tokenledger.contracts..", "dev.tokenledger.licensing..", "dev.tokenledger.operations.."};
+            "dev.tokenledger.credits..", "dev.tokenledger.usage..", "dev.tokenledger.costs..", "dev.tokenledger.contracts..", "dev.tokenledger.licensing..", "dev.tokenledger.incentives..", "dev.tokenledger.operations.."};
 
     static JavaClasses classes;
 

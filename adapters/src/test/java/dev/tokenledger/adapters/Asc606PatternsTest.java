@@ -173,6 +173,71 @@ class Asc606PatternsTest {
              "minimumGuarantee":"50000.00","royaltyRate":"0.05","licencePredominant":true,
              "description":"Licence of model weights, on-premises"}""";
 
+    @Test
+    void aRetrospectiveVolumeDiscountAndContractYearTiersOverHttp() throws Exception {
+        LedgerHttp http = new LedgerHttp(rest, monitor);
+        var rising = http.post("accountant", "/api/v1/volume-discounts", VOLUME.replace("\"unitPrice\":\"8\"", "\"unitPrice\":\"11\""));
+        assertThat(rising.status()).isEqualTo(422);
+        assertThat(rising.text("/code")).isEqualTo("VOLUME_TERMS_INVALID");
+        assertThat(rising.text("/field")).isEqualTo("tiers[2].unitPrice");
+        assertThat(http.post("ingest", "/api/v1/volume-discounts", VOLUME).status()).isEqualTo(403);
+        // VolumeRebateTest has the arithmetic: $10 / $9 from 1,000 / $8 from 2,000 units, expected 1,500 then 2,200
+        assertThat(http.post("accountant", "/api/v1/volume-discounts", VOLUME).status()).isEqualTo(201);
+        post(http, "/api/v1/volume-discounts/acme-2026/usage", "{\"usageId\":\"q1\",\"usageThrough\":\"2026-03-31\",\"units\":\"400\"}");
+        post(http, "/api/v1/volume-discounts/acme-2026/usage", "{\"usageId\":\"q2\",\"usageThrough\":\"2026-06-30\",\"units\":\"500\"}");
+        post(http, "/api/v1/volume-discounts/acme-2026/expected-volume",
+                "{\"requestId\":\"h2\",\"effectiveDate\":\"2026-07-01\",\"expectedVolume\":\"2200\",\"reason\":\"two new workloads\"}");
+        post(http, "/api/v1/volume-discounts/acme-2026/usage", "{\"usageId\":\"q3\",\"usageThrough\":\"2026-09-30\",\"units\":\"700\"}");
+        var midYear = http.getConsistent("auditor", "/api/v1/volume-discounts/acme-2026");
+        assertThat(midYear.text("/invoiced")).isEqualTo("15300.00");
+        assertThat(midYear.text("/revenue")).isEqualTo("12800.00");
+        assertThat(midYear.text("/refundLiability")).isEqualTo("2500.00");
+        assertThat(midYear.text("/expectedPrice")).isEqualTo("8");
+        assertThat(midYear.body().at("/ties").asBoolean()).isTrue();
+        post(http, "/api/v1/volume-discounts/acme-2026/usage", "{\"usageId\":\"q4\",\"usageThrough\":\"2026-12-31\",\"units\":\"500\"}");
+        var early = http.post("accountant", "/api/v1/volume-discounts/acme-2026/settlement", "{\"requestId\":\"s\",\"effectiveDate\":\"2026-12-30\"}");
+        assertThat(early.text("/code")).isEqualTo("VOLUME_YEAR_NOT_ENDED");
+        post(http, "/api/v1/volume-discounts/acme-2026/settlement", "{\"requestId\":\"s\",\"effectiveDate\":\"2026-12-31\"}");
+        var settled = http.getConsistent("auditor", "/api/v1/volume-discounts/acme-2026");
+        assertThat(settled.text("/revenue")).isEqualTo("16800.00");
+        assertThat(settled.text("/rebateCredited")).isEqualTo("2500.00");
+        assertThat(settled.text("/refundLiability")).isEqualTo("0.00");
+        assertThat(settled.body().at("/ties").asBoolean()).isTrue();
+        var trail = http.get("auditor", "/api/v1/audit-trail/volume:acme-2026:h2");
+        assertThat(trail.text("/steps/0/eventType")).isEqualTo("ExpectedVolumeRevised");
+
+        // contract-year tiers on a rate card: the year from February 2026 reads the year to date, not the month
+        assertThat(http.post("accountant", "/api/v1/rate-cards", """
+                {"cardId":"yearly-deal","version":1,"effectiveFrom":"2026-01-01","currency":"USD","customerId":"yearly",
+                 "prices":[{"model":"atlas","unit":"input_tokens","mode":"GRADUATED","tiersAccumulateFrom":"2026-02",
+                            "tiers":[{"upTo":1000000,"unitPrice":"0.000003"},{"unitPrice":"0.000002"}]}]}""").status()).isEqualTo(201);
+        assertThat(http.post("accountant", "/api/v1/cost-cards", """
+                {"cardId":"own-gpus","version":1,"effectiveFrom":"2026-01-01","currency":"USD","provider":"own","role":"COMPUTE",
+                 "costs":[{"model":"atlas","unit":"input_tokens","unitCost":"0.000001"}]}""").status()).isEqualTo(201);
+        String batch = "{\"records\":[" + String.join(",",
+                UsageLedgerTest.usage("y-feb", "yearly", "2026-02-10T10:00:00Z", "atlas", null, 700000, 0),
+                UsageLedgerTest.usage("y-mar", "yearly", "2026-03-20T10:00:00Z", "atlas", null, 600000, 0),
+                UsageLedgerTest.usage("y-apr", "yearly", "2026-04-02T10:00:00Z", "atlas", null, 500000, 0)) + "]}";
+        assertThat(http.post("ingest", "/api/v1/usage", batch).body().get("accepted").asInt()).isEqualTo(3);
+        http.awaitProjections();
+        assertThat(http.get("auditor", "/api/v1/usage/records/y-mar").text("/exactValue")).isEqualTo("1.5");
+        assertThat(http.get("auditor", "/api/v1/usage/records/y-apr").text("/exactValue")).isEqualTo("1");
+
+        JsonNode before = http.getConsistent("auditor", "/api/v1/volume-discounts").body();
+        assertThat(http.post("admin", "/api/v1/admin/projections/rebuild", "{}").status()).isEqualTo(202);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!http.get("admin", "/api/v1/admin/projections").text("/lastRebuild/state").equals("DONE")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(http.getConsistent("auditor", "/api/v1/volume-discounts").body()).isEqualTo(before);
+    }
+
+    static final String VOLUME = """
+            {"agreementId":"acme-2026","customerId":"acme","currency":"USD","yearStart":"2026-01-01","yearEnd":"2026-12-31",
+             "unit":"million_tokens","tiers":[{"fromUnits":"0","unitPrice":"10"},{"fromUnits":"1000","unitPrice":"9"},
+             {"fromUnits":"2000","unitPrice":"8"}],"expectedVolume":"1500"}""";
+
     static final String LOYALTY = """
             {"contractId":"loyalty-2026","customerId":"shopper","currency":"USD","signedOn":"2026-01-01",
              "termStart":"2026-01-01","termEnd":"2026-12-31","transactionPrice":"100000.00",

@@ -43,8 +43,13 @@ public final class RequestChecks {
 
     /** A unit name: see {@link Limits#UNIT}. */
     public static boolean unit(Violations v, String field, String unit) {
+        return unit(v, RejectionCode.RATE_CARD_INVALID, field, unit);
+    }
+
+    /** A unit name, refused with {@code code}. */
+    public static boolean unit(Violations v, RejectionCode code, String field, String unit) {
         if (unit == null || !Limits.UNIT.matcher(unit).matches()) {
-            v.add(RejectionCode.RATE_CARD_INVALID, field, "a unit is lower_snake_case, at most 40 characters (input_tokens, images ...)");
+            v.add(code, field, "a unit is lower_snake_case, at most 40 characters (input_tokens, images ...)");
             return false;
         }
         return true;

@@ -2,11 +2,8 @@ package dev.tokenledger.licensing;
 
 import dev.tokenledger.chart.AccountRole;
 import dev.tokenledger.chart.ChartOfAccounts;
-import dev.tokenledger.journal.Dimensions;
-import dev.tokenledger.journal.EntryKind;
-import dev.tokenledger.journal.JournalLine;
+import dev.tokenledger.journal.PairedEntry;
 import dev.tokenledger.journal.PostedEntry;
-import dev.tokenledger.journal.Side;
 import dev.tokenledger.kernel.InputFingerprint;
 import dev.tokenledger.kernel.ProcessedRequests;
 import dev.tokenledger.kernel.RequestChecks;
@@ -35,7 +32,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
@@ -134,10 +130,10 @@ public class Licence {
             v.add(RejectionCode.CONTRACT_TERMS_INVALID, "fixedFee", "a licence has a fixed fee, royalties, or both");
         }
         v.throwIfAny();
-        Postings p = new Postings(chart, c.customerId(), c.licenceId(), cur);
-        p.pair(AccountRole.ACCOUNTS_RECEIVABLE, AccountRole.DEFERRED_REVENUE_LICENCES, fee, "licence");
-        PostedEntry entry = p.entry(c.licenceId(), c.signedOn(), "Licence " + c.licenceId() + " granted: fixed fee invoiced",
-                calendar);
+        PostedEntry entry = new PairedEntry(chart, c.customerId(), c.licenceId(), cur)
+                .pair(AccountRole.ACCOUNTS_RECEIVABLE, AccountRole.DEFERRED_REVENUE_LICENCES, fee, "licence")
+                .entry(LicenceIds.entryId(c.licenceId(), c.licenceId()), c.signedOn(), "Licence " + c.licenceId()
+                        + " granted: fixed fee invoiced", null, POLICY_VERSION, calendar);
         apply(new LicenceGranted(c.licenceId(), c.customerId(), cur.getCurrencyCode(), c.contractType(), c.signedOn(),
                 c.licenceStart(), c.licenceEnd(), fee, guarantee, c.royaltyRate(), Boolean.TRUE.equals(c.licencePredominant()),
                 c.description(), POLICY_VERSION, entry, hash));
@@ -162,11 +158,11 @@ public class Licence {
             throw LedgerRejection.of(RejectionCode.LICENCE_NOT_YET_USABLE, "transferredOn", "the customer can use the "
                     + "licence from " + licenceStart + " (signed " + signedOn + "); revenue is not recognised before (606-10-55-58(c))");
         }
-        Postings p = new Postings(chart, customerId, licenceId, currency);
+        PairedEntry p = postings(chart);
         p.pair(AccountRole.DEFERRED_REVENUE_LICENCES, AccountRole.LICENCE_REVENUE, feeMinor + guaranteeBilledBeforeTransfer, "licence");
         p.pair(AccountRole.CONTRACT_ASSET, AccountRole.LICENCE_REVENUE, guaranteeMinor - guaranteeBilledBeforeTransfer, "licence");
         p.pair(AccountRole.DEFERRED_REVENUE_LICENCES, AccountRole.ROYALTY_REVENUE, excessBeforeTransfer, "royalty");
-        PostedEntry entry = p.entry(c.requestId(), c.transferredOn(), "Licence " + licenceId + " transferred", calendar);
+        PostedEntry entry = entry(p, c.requestId(), c.transferredOn(), "Licence " + licenceId + " transferred", calendar);
         apply(new LicenceTransferred(licenceId, c.requestId(), c.transferredOn(), feeMinor + guaranteeMinor,
                 excessBeforeTransfer, entry, hash));
         return result(c.requestId(), entry);
@@ -201,14 +197,14 @@ public class Licence {
         // once the shortfall was billed, royalties within the guarantee are already paid for
         long billedWithin = guaranteeSettled ? 0 : within;
         boolean deferred = transferredOn == null;
-        Postings p = new Postings(chart, customerId, licenceId, currency);
+        PairedEntry p = postings(chart);
         if (deferred) {
             p.pair(AccountRole.ACCOUNTS_RECEIVABLE, AccountRole.DEFERRED_REVENUE_LICENCES, billedWithin + excess, "royalty");
         } else {
             p.pair(AccountRole.ACCOUNTS_RECEIVABLE, AccountRole.CONTRACT_ASSET, billedWithin, "royalty");
             p.pair(AccountRole.ACCOUNTS_RECEIVABLE, AccountRole.ROYALTY_REVENUE, excess, "royalty");
         }
-        PostedEntry entry = p.entry(c.reportId(), c.usageThrough(), "Royalties of licence " + licenceId + " on "
+        PostedEntry entry = entry(p, c.reportId(), c.usageThrough(), "Royalties of licence " + licenceId + " on "
                 + c.salesOrUsage().toPlainString() + " of sales or usage through " + c.usageThrough(), calendar);
         apply(new RoyaltiesReported(licenceId, c.reportId(), c.usageThrough(), c.salesOrUsage(), base, royalty,
                 cumulative, within, excess, billedWithin + excess, deferred, entry, hash));
@@ -238,9 +234,9 @@ public class Licence {
                     + licenceEnd + "; settle the guarantee then or later");
         }
         long shortfall = guaranteeMinor - Math.min(cumulativeRoyaltyMinor, guaranteeMinor);
-        Postings p = new Postings(chart, customerId, licenceId, currency);
+        PairedEntry p = postings(chart);
         p.pair(AccountRole.ACCOUNTS_RECEIVABLE, AccountRole.CONTRACT_ASSET, shortfall, "licence");
-        PostedEntry entry = p.entry(c.requestId(), c.effectiveDate(), "Minimum guarantee of licence " + licenceId
+        PostedEntry entry = entry(p, c.requestId(), c.effectiveDate(), "Minimum guarantee of licence " + licenceId
                 + " settled: shortfall " + Money.ofMinor(shortfall, currency), calendar);
         apply(new MinimumGuaranteeSettled(licenceId, c.requestId(), c.effectiveDate(), guaranteeMinor,
                 cumulativeRoyaltyMinor, shortfall, entry, hash));
@@ -262,9 +258,9 @@ public class Licence {
             throw LedgerRejection.of(RejectionCode.PAYMENT_EXCEEDS_INVOICE, "amount", "licence " + licenceId + " has "
                     + Money.ofMinor(receivableMinor, currency) + " open");
         }
-        Postings p = new Postings(chart, customerId, licenceId, currency);
+        PairedEntry p = postings(chart);
         p.pair(AccountRole.CASH, AccountRole.ACCOUNTS_RECEIVABLE, amount, null);
-        PostedEntry entry = p.entry(c.paymentId(), c.paidOn(), "Payment for licence " + licenceId, calendar);
+        PostedEntry entry = entry(p, c.paymentId(), c.paidOn(), "Payment for licence " + licenceId, calendar);
         apply(new LicencePaymentReceived(licenceId, c.paymentId(), c.paidOn(), amount, entry, hash));
         return result(c.paymentId(), entry);
     }
@@ -330,41 +326,11 @@ public class Licence {
         return Math.max(minor, 0);
     }
 
-    /** Debit/credit pairs with the licence's dimensions (customer, contract = licence, product = licence or royalty). */
-    private static final class Postings {
-        private final ChartOfAccounts chart;
-        private final String customerId;
-        private final String licenceId;
-        private final Currency currency;
-        private final List<JournalLine> lines = new ArrayList<>();
+    private PairedEntry postings(ChartOfAccounts chart) {
+        return new PairedEntry(chart, customerId, licenceId, currency);
+    }
 
-        Postings(ChartOfAccounts chart, String customerId, String licenceId, Currency currency) {
-            this.chart = chart;
-            this.customerId = customerId;
-            this.licenceId = licenceId;
-            this.currency = currency;
-        }
-
-        void pair(AccountRole debit, AccountRole credit, long minor, String product) {
-            if (minor == 0) {
-                return;
-            }
-            if (minor < 0) {
-                throw new IllegalStateException("licence pairs post positive amounts, got " + minor);
-            }
-            Money amount = Money.ofMinor(minor, currency);
-            Dimensions d = new Dimensions(customerId, licenceId, null, null, null, product).normalized();
-            lines.add(new JournalLine(chart.accountFor(debit).code(), Side.DEBIT, amount, d));
-            lines.add(new JournalLine(chart.accountFor(credit).code(), Side.CREDIT, amount, d));
-        }
-
-        PostedEntry entry(String requestId, LocalDate date, String memo, PeriodCalendar calendar) {
-            if (lines.isEmpty()) {
-                return null;
-            }
-            PeriodCalendar.Routing routing = calendar.route(date);
-            return new PostedEntry(LicenceIds.entryId(licenceId, requestId), EntryKind.BUSINESS_EVENT, date,
-                    routing.postingDate(), routing.priorPeriod(), memo, null, POLICY_VERSION, null, lines);
-        }
+    private PostedEntry entry(PairedEntry p, String requestId, LocalDate date, String memo, PeriodCalendar calendar) {
+        return p.entry(LicenceIds.entryId(licenceId, requestId), date, memo, null, POLICY_VERSION, calendar);
     }
 }

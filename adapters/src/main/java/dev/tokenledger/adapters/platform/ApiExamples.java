@@ -67,6 +67,12 @@ public final class ApiExamples {
              "description": "Licence of the fine-tuned model's weights, on-premises"}""";
     public static final String ROYALTY_REPORT = """
             {"reportId": "initech-q1-2026", "usageThrough": "2026-03-31", "salesOrUsage": "700000.00"}""";
+    public static final String VOLUME_DISCOUNT = """
+            {"agreementId": "acme-volume-2026", "customerId": "acme", "currency": "USD", "yearStart": "2026-01-01",
+             "yearEnd": "2026-12-31", "unit": "million_tokens",
+             "tiers": [{"fromUnits": "0", "unitPrice": "10"}, {"fromUnits": "1000", "unitPrice": "9"},
+                       {"fromUnits": "2000", "unitPrice": "8"}],
+             "expectedVolume": "1500", "description": "Every token of the year at the price of the tier the year reaches"}""";
     public static final String CONTRACT_INVOICE = """
             {"invoiceId": "INV-2026-0042", "invoiceDate": "2026-04-01"}""";
     public static final String CONTRACT_PAYMENT = """

@@ -165,6 +165,7 @@ public class AxonConfiguration {
                 .configureAggregate(dev.tokenledger.contracts.StandaloneSellingPrice.class)
                 .configureAggregate(dev.tokenledger.contracts.Contract.class)
                 .configureAggregate(dev.tokenledger.licensing.Licence.class)
+                .configureAggregate(dev.tokenledger.incentives.VolumeRebate.class)
                 .configureAggregate(dev.tokenledger.exportlog.ErpExportLog.class);
     }
 
@@ -264,6 +265,12 @@ public class AxonConfiguration {
     public dev.tokenledger.projections.metrics.BurnDownMetrics burnDownMetrics(DSLContext db,
             dev.tokenledger.projections.metrics.MetricsReports metricsReports) {
         return new dev.tokenledger.projections.metrics.BurnDownMetrics(db, metricsReports);
+    }
+
+    @Bean
+    public dev.tokenledger.projections.incentives.VolumeAgreementProjection volumeAgreementProjection(DSLContext db,
+                                                                                                  ChartOfAccounts chart) {
+        return new dev.tokenledger.projections.incentives.VolumeAgreementProjection(db, chart);
     }
 
     @Bean

@@ -94,7 +94,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/journal-entries/**", "/api/v1/periods/**",
                                 "/api/v1/credit-programs/**", "/api/v1/credit-pools/**", "/api/v1/rate-cards/**",
                                 "/api/v1/cost-cards/**", "/api/v1/contracts/**", "/api/v1/ssp/**", "/api/v1/exports/**",
-                                "/api/v1/vendor-invoices/**", "/api/v1/infrastructure-costs/**", "/api/v1/licences/**")
+                                "/api/v1/vendor-invoices/**", "/api/v1/infrastructure-costs/**", "/api/v1/licences/**",
+                                "/api/v1/volume-discounts/**")
                             .hasAnyRole(admin, accountant)
                         .requestMatchers(HttpMethod.POST, BUSINESS_EVENT_WRITES).hasAnyRole(admin, accountant, ingest)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**", "/actuator/**").hasAnyRole(admin, accountant, auditor)
