@@ -238,6 +238,77 @@ class Asc606PatternsTest {
              "unit":"million_tokens","tiers":[{"fromUnits":"0","unitPrice":"10"},{"fromUnits":"1000","unitPrice":"9"},
              {"fromUnits":"2000","unitPrice":"8"}],"expectedVolume":"1500"}""";
 
+    @Test
+    void unclaimedPropertyIsReportedRemittedAndTiedAndDrawsMayNameTheirPool() throws Exception {
+        LedgerHttp http = new LedgerHttp(rest, monitor);
+        // UnclaimedPropertyTest has the arithmetic: X = 1,000 x (1 - 0.80) x 0.50 = 100.00
+        assertThat(http.post("accountant", "/api/v1/credit-programs", """
+                {"programId":"unredeemed","requestId":"unredeemed-v1","effectiveFrom":"2026-01-01","currency":"USD",
+                 "valuePerCredit":"0.01","expiry":{"kind":"DAYS_AFTER_PURCHASE","days":365},"breakagePolicy":"PROPORTIONAL",
+                 "expectedRedemptionRate":"0.80","escheatShare":"0.50","escheatBasis":"EXPECTED_UNREDEEMED"}""").status())
+                .isEqualTo(201);
+        assertThat(http.post("accountant", "/api/v1/customers/holder/credit-purchases", """
+                {"purchaseId":"p1","programId":"unredeemed","effectiveDate":"2026-01-01","price":"1000.00","currency":"USD",
+                 "credits":"100000","settlement":"CASH"}""").status()).isEqualTo(201);
+        assertThat(http.post("accountant", "/api/v1/customers/holder/credit-purchases", """
+                {"purchaseId":"p2","programId":"unredeemed","effectiveDate":"2026-02-01","price":"10.00","currency":"USD",
+                 "credits":"1000","settlement":"CASH"}""").status()).isEqualTo(201);
+        // a draw naming p2 takes it first although p1 expires earlier; an unknown pool is refused naming the field
+        var named = http.post("ingest", "/api/v1/customers/holder/usage-draws",
+                "{\"drawId\":\"n1\",\"occurredAt\":\"2026-02-10T10:00:00Z\",\"credits\":\"1000\",\"poolId\":\"p2\"}");
+        assertThat(named.status()).isEqualTo(201);
+        var empty = http.post("ingest", "/api/v1/customers/holder/usage-draws",
+                "{\"drawId\":\"n2\",\"occurredAt\":\"2026-02-11T10:00:00Z\",\"credits\":\"1\",\"poolId\":\"p2\"}");
+        assertThat(empty.text("/code")).isEqualTo("POOL_EMPTY");
+        var foreign = http.post("ingest", "/api/v1/customers/holder/usage-draws",
+                "{\"drawId\":\"n3\",\"occurredAt\":\"2026-02-11T10:00:00Z\",\"credits\":\"1\",\"poolId\":\"loyalty-2026\"}");
+        assertThat(foreign.text("/code")).isEqualTo("UNKNOWN_POOL");
+        assertThat(foreign.text("/field")).isEqualTo("poolId");
+        assertThat(http.post("ingest", "/api/v1/customers/holder/usage-draws",
+                "{\"drawId\":\"d1\",\"occurredAt\":\"2026-03-01T10:00:00Z\",\"credits\":\"40000\"}").status()).isEqualTo(201);
+
+        var notReported = http.post("accountant", "/api/v1/credit-pools/p1/unclaimed-property/remittances",
+                "{\"customerId\":\"holder\",\"remittanceId\":\"r0\",\"remittedOn\":\"2026-10-01\"}");
+        assertThat(notReported.text("/code")).isEqualTo("UNCLAIMED_PROPERTY_NOT_REPORTED");
+        assertThat(http.post("ingest", "/api/v1/credit-pools/p1/unclaimed-property", REPORT).status()).isEqualTo(403);
+        post(http, "/api/v1/credit-pools/p1/unclaimed-property", REPORT);
+        var before = http.getConsistent("auditor", "/api/v1/reports/unclaimed-property?asOf=2027-03-15");
+        assertThat(before.text("/rows/0/jurisdiction")).isEqualTo("US-DE");
+        assertThat(before.text("/rows/0/owed")).isEqualTo("100.00");
+        assertThat(before.body().at("/rows/0/overdue").asBoolean()).isTrue();
+        assertThat(before.text("/byJurisdiction/0/earliestDue")).isEqualTo("2027-03-01");
+        assertThat(before.body().at("/ties").asBoolean()).isTrue();
+        post(http, "/api/v1/credit-pools/p1/unclaimed-property/remittances",
+                "{\"customerId\":\"holder\",\"remittanceId\":\"r1\",\"remittedOn\":\"2027-02-20\"}");
+        var after = http.getConsistent("auditor", "/api/v1/reports/unclaimed-property?asOf=2027-03-15");
+        assertThat(after.text("/rows/0/remitted")).isEqualTo("100.00");
+        assertThat(after.text("/rows/0/owed")).isEqualTo("0.00");
+        assertThat(after.text("/owedPerGeneralLedger/USD")).isEqualTo("0.00");
+        assertThat(after.body().at("/ties").asBoolean()).isTrue();
+        var wallet = http.getConsistent("auditor", "/api/v1/customers/holder/wallet");
+        assertThat(wallet.body().at("/pools").findValuesAsText("poolId")).contains("p1");
+        var trail = http.get("auditor", "/api/v1/audit-trail/wallet:holder:r1");
+        assertThat(trail.status()).as(trail.body().toString()).isEqualTo(200);
+        var rollforward = http.get("auditor", "/api/v1/reports/deferred-revenue-rollforward?from=2026-01&to=2026-12&liability=credits&customer=holder");
+        assertThat(rollforward.body().at("/periods/8/total/escheat").asText()).isEqualTo("100.00");
+        assertThat(rollforward.body().at("/periods/8/tiesToGeneralLedger").asBoolean()).isTrue();
+        assertThat(http.text("auditor", "/api/v1/accounting-policies?format=md"))
+                .contains("0.5 of the expected unredeemed amount").contains("Material rights (ASC 606-10-55-41 to 55-45)")
+                .contains("Licences of IP and royalties").contains("Volume discounts");
+
+        JsonNode report = http.getConsistent("auditor", "/api/v1/reports/unclaimed-property?asOf=2027-03-15").body();
+        assertThat(http.post("admin", "/api/v1/admin/projections/rebuild", "{}").status()).isEqualTo(202);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!http.get("admin", "/api/v1/admin/projections").text("/lastRebuild/state").equals("DONE")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(http.getConsistent("auditor", "/api/v1/reports/unclaimed-property?asOf=2027-03-15").body()).isEqualTo(report);
+    }
+
+    static final String REPORT = """
+            {"customerId":"holder","reportId":"de-2026","effectiveDate":"2026-09-30","jurisdiction":"US-DE","dueOn":"2027-03-01"}""";
+
     static final String LOYALTY = """
             {"contractId":"loyalty-2026","customerId":"shopper","currency":"USD","signedOn":"2026-01-01",
              "termStart":"2026-01-01","termEnd":"2026-12-31","transactionPrice":"100000.00",

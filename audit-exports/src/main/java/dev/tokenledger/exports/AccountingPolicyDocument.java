@@ -81,8 +81,9 @@ public final class AccountingPolicyDocument {
                 .append(account(chart, AccountRole.BREAKAGE_REVENUE)).append(".\n");
         md.append("- **Dormancy** (REMOTE programs with a dormancy rule): once a pool has had no usage for the program's dormancy period, its remaining liability, less escheat, is recognised as breakage; if usage resumes, that breakage is reversed before the new usage is recognised.\n");
         md.append("- **PROPORTIONAL** (ASC 606-10-55-48, where redemption history is reliable): total revenue, cumulative = round((P - X - refunds) x min(R / E, 1)), E = credits expected to be redeemed; breakage = that total less usage revenue. A revised E is applied by catch-up when revised, which can be negative; a draw beyond E first raises E to R. At expiry the remaining liability, less escheat, is trued up to breakage.\n");
-        md.append("- **Escheat**: X = P x the program's escheat share is reclassified at expiry from the contract liability to ")
-                .append(account(chart, AccountRole.UNCLAIMED_PROPERTY_LIABILITY)).append(" (at most what remains).\n");
+        md.append("- **Escheat** (ASC 606-10-55-49: amounts owed to a state are never revenue): X = P x the program's escheat share (basis PRICE), or P x (1 - expected redemption rate) x the share (basis EXPECTED_UNREDEEMED, the share of the amount expected never to be redeemed). X is reclassified from the contract liability to ")
+                .append(account(chart, AccountRole.UNCLAIMED_PROPERTY_LIABILITY)).append(" (at most what remains) when the property becomes reportable to a state, dated then (before expiry where the state's dormancy rule says so: the pool then closes and the rest of its liability is breakage, as at expiry), or at expiry; the jurisdiction and due date are recorded with the report, and the remittance to the state is its own entry, ")
+                .append(account(chart, AccountRole.UNCLAIMED_PROPERTY_LIABILITY)).append(" to ").append(account(chart, AccountRole.CASH)).append(".\n");
         md.append("- **Expiry** is ").append(settings.autoExpiry() ? "automatic" : "**switched off** (expiries are stated explicitly)")
                 .append(": a pool is expired, dated its expiry date D, once D plus a grace period of ").append(settings.expiryGraceDays())
                 .append(" day(s) for late usage has passed; each pool exactly once. Imports of history state expiries explicitly.\n");
@@ -132,7 +133,9 @@ public final class AccountingPolicyDocument {
                         .append(" | ").append(expiry).append(" | ").append(p.breakagePolicy()).append(" | ")
                         .append("PROPORTIONAL".equals(p.breakagePolicy()) ? p.expectedRedemptionRate().toPlainString() : "-")
                         .append(" | ").append(p.dormancyDays() == null ? "-" : p.dormancyDays() + " days")
-                        .append(" | ").append(p.escheatShare().toPlainString()).append(" | ").append(p.refundsAllowed() ? "allowed" : "not allowed")
+                        .append(" | ").append(p.escheatShare().toPlainString())
+                        .append("EXPECTED_UNREDEEMED".equals(p.escheatBasis()) ? " of the expected unredeemed amount" : "")
+                        .append(" | ").append(p.refundsAllowed() ? "allowed" : "not allowed")
                         .append(" | ").append(p.adoptedBy() == null ? "-" : p.adoptedBy()).append(" | ").append(p.recordedAt()).append(" |\n");
             }
             md.append("\nPostings under a program record the version as `credits/{program}/v{version}`.\n\n");

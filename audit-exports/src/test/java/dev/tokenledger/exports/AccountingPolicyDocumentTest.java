@@ -17,7 +17,7 @@ class AccountingPolicyDocumentTest {
     void statesTheLiveProgramsSettingsAndChart() {
         var programs = List.of(new ProgramVersion("standard", 2, LocalDate.of(2026, 7, 1), "USD", new BigDecimal("0.01"),
                 "DAYS_AFTER_PURCHASE", 365, null, "PROPORTIONAL", new BigDecimal("0.8"), new BigDecimal("0.05"), true,
-                "accountant", Instant.parse("2026-06-20T10:00:00Z"), null));
+                "accountant", Instant.parse("2026-06-20T10:00:00Z"), null, "PRICE"));
         String md = AccountingPolicyDocument.markdown(ChartLoader.defaultChart(), programs,
                 new AccountingPolicyDocument.Settings("Europe/Paris", true, 3), Instant.parse("2026-11-23T00:00:00Z"));
         assertThat(md).contains("reporting time zone **Europe/Paris**")

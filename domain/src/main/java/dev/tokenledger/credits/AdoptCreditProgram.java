@@ -13,7 +13,15 @@ import java.time.LocalDate;
 public record AdoptCreditProgram(String programId, String requestId, LocalDate effectiveFrom, String currency,
                                  BigDecimal valuePerCredit, ExpiryRule expiry, BreakagePolicy breakagePolicy,
                                  BigDecimal expectedRedemptionRate, BigDecimal escheatShare, Boolean refundsAllowed,
-                                 Integer dormancyDays) implements ClientRequest {
+                                 Integer dormancyDays, EscheatBasis escheatBasis) implements ClientRequest {
+
+    public AdoptCreditProgram(String programId, String requestId, LocalDate effectiveFrom, String currency,
+                              BigDecimal valuePerCredit, ExpiryRule expiry, BreakagePolicy breakagePolicy,
+                              BigDecimal expectedRedemptionRate, BigDecimal escheatShare, Boolean refundsAllowed,
+                              Integer dormancyDays) {
+        this(programId, requestId, effectiveFrom, currency, valuePerCredit, expiry, breakagePolicy,
+                expectedRedemptionRate, escheatShare, refundsAllowed, dormancyDays, null);
+    }
 
     @Override
     public String clientRequestId() {

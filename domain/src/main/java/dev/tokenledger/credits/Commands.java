@@ -95,7 +95,15 @@ public final class Commands {
      * credit. Drawn from pools by earliest expiry, then earliest purchase; what no pool covers is overage.
      */
     public record DrawUsage(String customerId, String drawId, LocalDate effectiveDate, Instant occurredAt,
-                            BigDecimal credits, BigDecimal value, String usageReference) implements WalletCommand {
+                            BigDecimal credits, BigDecimal value, String usageReference, String poolId)
+            implements WalletCommand {
+
+        /** A draw from the pools in the default order (earliest expiry, then earliest purchase). */
+        public DrawUsage(String customerId, String drawId, LocalDate effectiveDate, Instant occurredAt,
+                         BigDecimal credits, BigDecimal value, String usageReference) {
+            this(customerId, drawId, effectiveDate, occurredAt, credits, value, usageReference, null);
+        }
+
         @Override
         public String clientRequestId() {
             return drawId;
@@ -241,6 +249,46 @@ public final class Commands {
         @Override
         public String clientRequestId() {
             return requestId;
+        }
+
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+
+    /**
+     * A pool's unused credits became reportable as unclaimed property in {@code jurisdiction} on {@code effectiveDate}
+     * (at or after expiry, or before it where the state's dormancy rule says so): the pool closes, what its terms
+     * expect to escheat moves to UNCLAIMED_PROPERTY_LIABILITY and the rest is breakage, as at expiry; a pool already
+     * expired only gets its jurisdiction and due date (README "Unclaimed property").
+     *
+     * @param dueOn when the report and remittance are due to the state
+     */
+    public record ReportUnclaimedProperty(String customerId, String poolId, String reportId, LocalDate effectiveDate,
+                                          String jurisdiction, LocalDate dueOn) implements WalletCommand {
+
+        public ReportUnclaimedProperty withDate(LocalDate date) {
+            return new ReportUnclaimedProperty(customerId, poolId, reportId, date, jurisdiction, dueOn.isBefore(date) ? date : dueOn);
+        }
+
+        @Override
+        public String clientRequestId() {
+            return reportId;
+        }
+
+        @TargetAggregateIdentifier
+        public String walletId() {
+            return WalletIds.aggregateId(customerId);
+        }
+    }
+
+    /** Unclaimed property of a pool paid to the state it was reported to (the whole amount owed when none is given). */
+    public record RemitUnclaimedProperty(String customerId, String poolId, String remittanceId, LocalDate remittedOn,
+                                         BigDecimal amount) implements WalletCommand {
+        @Override
+        public String clientRequestId() {
+            return remittanceId;
         }
 
         @TargetAggregateIdentifier

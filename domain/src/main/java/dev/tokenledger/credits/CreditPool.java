@@ -49,7 +49,7 @@ public final class CreditPool {
         this.terms = terms;
         this.price = price;
         this.credits = credits;
-        this.escheatExpected = roundHalfUp(BigDecimal.valueOf(price).multiply(terms.escheatShare()));
+        this.escheatExpected = roundHalfUp(terms.expectedEscheat(price));
         this.lastActivity = purchasedOn;
         this.expectedRedeemed = terms.breakagePolicy() == BreakagePolicy.PROPORTIONAL
                 ? credits.multiply(terms.expectedRedemptionRate()).min(credits)

@@ -296,6 +296,32 @@ final class CreditPools {
                 .toList();
     }
 
+    /**
+     * The pool a draw names (README "Prepaid credits": draws naming their pool): it must be this customer's
+     * (UNKNOWN_POOL: a pool of another customer is not in this wallet), usable on the date (POOL_EXPIRED) and have
+     * credits left (POOL_EMPTY).
+     */
+    CreditPool namedForDraw(String poolId, LocalDate date) {
+        Violations v = new Violations();
+        if (!RequestChecks.id(v, "poolId", poolId)) {
+            v.throwIfAny();
+        }
+        CreditPool pool = pools.get(poolId);
+        if (pool == null) {
+            throw LedgerRejection.of(RejectionCode.UNKNOWN_POOL, "poolId", "customer " + profile.customerId()
+                    + " has no pool " + poolId);
+        }
+        if (pool.expired || pool.purchasedOn.isAfter(date) || (pool.expiresOn != null && date.isAfter(pool.expiresOn))) {
+            throw LedgerRejection.of(RejectionCode.POOL_EXPIRED, "poolId", "pool " + poolId + " cannot be drawn on " + date
+                    + (pool.expired ? ": it has expired" : ": it runs from " + pool.purchasedOn
+                    + (pool.expiresOn == null ? "" : " to " + pool.expiresOn)));
+        }
+        if (pool.available().signum() == 0) {
+            throw LedgerRejection.of(RejectionCode.POOL_EMPTY, "poolId", "pool " + poolId + " has no credits left");
+        }
+        return pool;
+    }
+
     /** Credits usable on {@code date}, all pools together. */
     BigDecimal availableOn(LocalDate date) {
         return usableOn(date).stream().map(CreditPool::available).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -315,7 +341,8 @@ final class CreditPools {
     }
 
     /** A pool the request may act on, on {@code date}; refused when unknown, not yet bought or expired. */
-    private CreditPool pool(String poolId, LocalDate date) {
+    /** The pool, expired or not, checked to exist and to be dated no earlier than it (for the other members). */
+    CreditPool existing(String poolId, LocalDate date) {
         CreditPool pool = poolId == null ? null : pools.get(poolId);
         if (pool == null) {
             throw LedgerRejection.of(RejectionCode.UNKNOWN_POOL, "poolId", "customer " + profile.customerId() + " has no pool " + poolId);
@@ -323,6 +350,11 @@ final class CreditPools {
         if (date != null && date.isBefore(pool.purchasedOn)) {
             throw LedgerRejection.of(RejectionCode.DATED_BEFORE_POOL, "effectiveDate", "pool " + poolId + " exists from " + pool.purchasedOn);
         }
+        return pool;
+    }
+
+    private CreditPool pool(String poolId, LocalDate date) {
+        CreditPool pool = existing(poolId, date);
         if (pool.expired) {
             throw LedgerRejection.of(RejectionCode.POOL_EXPIRED, "poolId", "pool " + poolId + " has expired");
         }

@@ -42,8 +42,13 @@ public class CreditProgram {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Adopted handle(AdoptCreditProgram c) {
-        String hash = InputFingerprint.of("program", c.effectiveFrom(), c.currency(), c.valuePerCredit(), c.expiry(),
-                c.breakagePolicy(), c.expectedRedemptionRate(), c.escheatShare(), c.refundsAllowed(), c.dormancyDays());
+        // the basis joins the fingerprint only when given, so requests made before it existed keep theirs
+        String hash = c.escheatBasis() == null
+                ? InputFingerprint.of("program", c.effectiveFrom(), c.currency(), c.valuePerCredit(), c.expiry(),
+                c.breakagePolicy(), c.expectedRedemptionRate(), c.escheatShare(), c.refundsAllowed(), c.dormancyDays())
+                : InputFingerprint.of("program", c.effectiveFrom(), c.currency(), c.valuePerCredit(), c.expiry(),
+                c.breakagePolicy(), c.expectedRedemptionRate(), c.escheatShare(), c.refundsAllowed(), c.dormancyDays(),
+                c.escheatBasis());
         if (processed.isRetry(c.requestId(), hash, "requestId")) {
             return new Adopted(c.programId(), version, true);
         }
@@ -72,7 +77,10 @@ public class CreditProgram {
             RequestChecks.optionalDate(v, "expiry.fixedDate", expiry.fixedDate());
         }
         BreakagePolicy policy = c.breakagePolicy() == null ? BreakagePolicy.REMOTE : c.breakagePolicy();
-        if (policy == BreakagePolicy.PROPORTIONAL) {
+        EscheatBasis basis = c.escheatBasis() == null ? EscheatBasis.PRICE : c.escheatBasis();
+        boolean rateNeeded = policy == BreakagePolicy.PROPORTIONAL || basis == EscheatBasis.EXPECTED_UNREDEEMED;
+        if (rateNeeded) {
+            // EXPECTED_UNREDEEMED measures X on what is expected never to be redeemed, whatever the breakage policy
             RequestChecks.rate(v, RejectionCode.PROGRAM_TERMS_INVALID, "expectedRedemptionRate", c.expectedRedemptionRate(), false, true);
         }
         if (c.escheatShare() != null) {
@@ -88,8 +96,8 @@ public class CreditProgram {
         v.throwIfAny();
         int next = version + 1;
         CreditTerms terms = new CreditTerms(c.programId(), next, currency, c.valuePerCredit(), expiry, policy,
-                policy == BreakagePolicy.PROPORTIONAL ? c.expectedRedemptionRate() : null, c.escheatShare(),
-                Boolean.TRUE.equals(c.refundsAllowed()), c.dormancyDays());
+                rateNeeded ? c.expectedRedemptionRate() : null, c.escheatShare(),
+                Boolean.TRUE.equals(c.refundsAllowed()), c.dormancyDays(), basis);
         apply(new CreditProgramAdopted(c.programId(), c.requestId(), c.effectiveFrom(), terms, hash));
         return new Adopted(c.programId(), next, false);
     }

@@ -18,10 +18,19 @@ import java.util.Objects;
  * @param refundsAllowed          whether unused paid credits may be refunded
  * @param dormancyDays            REMOTE only, optional: after this many days without usage a pool's remaining
  *                                liability (less escheat) is recognised as breakage; reversed if usage resumes
+ * @param escheatBasis            what escheatShare applies to: PRICE (default) or EXPECTED_UNREDEEMED
  */
 public record CreditTerms(String programId, int version, Currency currency, BigDecimal valuePerCredit,
                           ExpiryRule expiry, BreakagePolicy breakagePolicy, BigDecimal expectedRedemptionRate,
-                          BigDecimal escheatShare, boolean refundsAllowed, Integer dormancyDays) {
+                          BigDecimal escheatShare, boolean refundsAllowed, Integer dormancyDays,
+                          EscheatBasis escheatBasis) {
+
+    public CreditTerms(String programId, int version, Currency currency, BigDecimal valuePerCredit, ExpiryRule expiry,
+                       BreakagePolicy breakagePolicy, BigDecimal expectedRedemptionRate, BigDecimal escheatShare,
+                       boolean refundsAllowed, Integer dormancyDays) {
+        this(programId, version, currency, valuePerCredit, expiry, breakagePolicy, expectedRedemptionRate,
+                escheatShare, refundsAllowed, dormancyDays, null);
+    }
 
     public CreditTerms(String programId, int version, Currency currency, BigDecimal valuePerCredit, ExpiryRule expiry,
                        BreakagePolicy breakagePolicy, BigDecimal expectedRedemptionRate, BigDecimal escheatShare,
@@ -38,6 +47,16 @@ public record CreditTerms(String programId, int version, Currency currency, BigD
         breakagePolicy = breakagePolicy == null ? BreakagePolicy.REMOTE : breakagePolicy;
         expectedRedemptionRate = expectedRedemptionRate == null ? BigDecimal.ONE : expectedRedemptionRate;
         escheatShare = escheatShare == null ? BigDecimal.ZERO : escheatShare;
+        escheatBasis = escheatBasis == null ? EscheatBasis.PRICE : escheatBasis;
+    }
+
+    /** X, the amount of a pool of price {@code priceMinor} expected to be remitted as unclaimed property, exact. */
+    public BigDecimal expectedEscheat(long priceMinor) {
+        BigDecimal base = BigDecimal.valueOf(priceMinor);
+        if (escheatBasis == EscheatBasis.EXPECTED_UNREDEEMED) {
+            base = base.multiply(BigDecimal.ONE.subtract(expectedRedemptionRate));
+        }
+        return base.multiply(escheatShare);
     }
 
     /** The policy version postings under these terms record. */

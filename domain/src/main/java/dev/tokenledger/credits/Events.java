@@ -103,4 +103,21 @@ public final class Events {
                                       long breakageMinor, PostedEntry journalEntry, String inputHash)
             implements PostsJournalEntry {
     }
+
+    /**
+     * A pool's property became reportable: {@code closedPool} when this closed it (breakage and escheat posted as at
+     * expiry); {@code owedAfterMinor} what is owed to the state for the pool after it.
+     */
+    @Revision(EventRevisions.CURRENT)
+    public record UnclaimedPropertyReported(String customerId, String poolId, String reportId, LocalDate effectiveDate,
+                                            String jurisdiction, LocalDate dueOn, boolean closedPool,
+                                            long breakageMinor, long escheatMinor, long owedAfterMinor,
+                                            PostedEntry journalEntry, String inputHash) implements PostsJournalEntry {
+    }
+
+    @Revision(EventRevisions.CURRENT)
+    public record UnclaimedPropertyRemitted(String customerId, String poolId, String remittanceId, LocalDate remittedOn,
+                                            String jurisdiction, long amountMinor, long owedAfterMinor,
+                                            PostedEntry journalEntry, String inputHash) implements PostsJournalEntry {
+    }
 }

@@ -62,10 +62,15 @@ final class UsageMeter {
 
     @CommandHandler
     Wallet.WalletResult handle(DrawUsage c, ChartOfAccounts chart, PeriodCalendar calendar) {
-        String hash = drawFingerprint(c.effectiveDate(), c.occurredAt(), c.credits(), c.value(), c.usageReference());
+        String hash = c.poolId() == null
+                ? drawFingerprint(c.effectiveDate(), c.occurredAt(), c.credits(), c.value(), c.usageReference())
+                : InputFingerprint.of("draw", c.effectiveDate(), c.occurredAt(), c.credits(), c.value(),
+                c.usageReference(), c.poolId());
         return requests.once(c.customerId(), c.drawId(), hash, () -> {
             BigDecimal wanted = validDraw(c.drawId(), c.effectiveDate(), c.credits(), c.value(), c.usageReference());
-            return draw(c.drawId(), c.effectiveDate(), c.occurredAt(), wanted, c.usageReference(), hash, chart, calendar);
+            CreditPool named = c.poolId() == null ? null : pools.namedForDraw(c.poolId(), c.effectiveDate());
+            return draw(c.drawId(), c.effectiveDate(), c.occurredAt(), wanted, c.usageReference(), named, hash, chart,
+                    calendar);
         });
     }
 
@@ -102,11 +107,25 @@ final class UsageMeter {
     /** Draws {@code wanted} credits from the pools usable on {@code date}; the rest is overage. */
     Wallet.WalletResult draw(String drawId, LocalDate date, Instant occurredAt, BigDecimal wanted, String usageReference,
                              String hash, ChartOfAccounts chart, PeriodCalendar calendar) {
+        return draw(drawId, date, occurredAt, wanted, usageReference, null, hash, chart, calendar);
+    }
+
+    /**
+     * Draws {@code wanted} credits from {@code named} first when the draw names its pool (a contract's own pool),
+     * then from the pools usable on {@code date} in the default order; the rest is overage.
+     */
+    Wallet.WalletResult draw(String drawId, LocalDate date, Instant occurredAt, BigDecimal wanted, String usageReference,
+                             CreditPool named, String hash, ChartOfAccounts chart, PeriodCalendar calendar) {
         String policy = null;
         WalletPostings postings = new WalletPostings(chart, profile.customerId(), profile.currency());
         List<PoolDraw> draws = new ArrayList<>();
         BigDecimal remaining = wanted;
-        for (CreditPool pool : pools.usableOn(date)) {
+        List<CreditPool> order = new ArrayList<>(pools.usableOn(date));
+        if (named != null) {
+            order.remove(named);
+            order.add(0, named);
+        }
+        for (CreditPool pool : order) {
             if (remaining.signum() == 0) {
                 break;
             }

@@ -48,6 +48,8 @@ public class Wallet {
     private final UsageMeter meter = new UsageMeter(profile, requests, pools, receivables);
     @AggregateMember
     private final Holds holds = new Holds(profile, requests, pools, meter);
+    @AggregateMember
+    private final UnclaimedProperty unclaimed = new UnclaimedProperty(profile, requests, pools);
 
     protected Wallet() {
     }

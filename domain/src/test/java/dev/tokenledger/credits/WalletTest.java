@@ -103,6 +103,28 @@ class WalletTest {
         assertThat(events.postings()).containsExactly("DR 1100 250.00", "CR 2300 250.00");
     }
 
+    // --- draws naming their pool ---------------------------------------------------------------------------
+
+    @Test
+    void aDrawNamingItsPoolConsumesThatPoolFirstAndRefusesOneItCannotUse() {
+        // p1 expires first (365 days) and would be drawn first; the contract's own pool p2 is named
+        PurchaseCredits p1 = purchase("p1", "remote", "100.00", 10_000, 0);
+        PurchaseCredits p2 = new PurchaseCredits("acme", "p2", "remote", JAN_1.plusDays(30), new BigDecimal("50.00"),
+                "USD", BigDecimal.valueOf(5_000), null, Settlement.CASH, null);
+        DrawUsage named = new DrawUsage("acme", "d1", LocalDate.of(2026, 3, 1), null, BigDecimal.valueOf(6_000), null,
+                null, "p2");
+        Capture events = new Capture();
+        // 5,000 from p2 (all of it: 50.00), the other 1,000 from p1 in the default order (10.00)
+        fixture.givenCommands(p1, p2).when(named).expectEventsMatching(events);
+        assertThat(events.postings()).containsExactly("DR 2300 50.00", "CR 4000 50.00", "DR 2300 10.00", "CR 4000 10.00");
+        expectRejection(fixture.givenCommands(p1, p2, named), new DrawUsage("acme", "d2", LocalDate.of(2026, 3, 2), null,
+                BigDecimal.ONE, null, null, "p2"), "POOL_EMPTY");
+        expectRejection(fixture.givenCommands(p1, p2), new DrawUsage("acme", "d2", LocalDate.of(2026, 3, 2), null,
+                BigDecimal.ONE, null, null, "someone-elses"), "UNKNOWN_POOL");
+        expectRejection(fixture.givenCommands(p1, p2, new ExpireCreditPool("acme", "p1", "x1", LocalDate.of(2026, 4, 1))),
+                new DrawUsage("acme", "d2", LocalDate.of(2026, 4, 2), null, BigDecimal.ONE, null, null, "p1"), "POOL_EXPIRED");
+    }
+
     // --- REMOTE breakage and escheat -----------------------------------------------------------------------
 
     @Test

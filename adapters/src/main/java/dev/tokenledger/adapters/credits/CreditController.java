@@ -89,8 +89,9 @@ public class CreditController {
                 r.effectiveDate(), r.credits(), r.expiresOn())));
     }
 
+    /** @param poolId the pool to draw first (a contract's own pool); default: earliest expiry first */
     public record DrawRequest(String drawId, Instant occurredAt, LocalDate effectiveDate, BigDecimal credits,
-                              BigDecimal value, String usageReference) {
+                              BigDecimal value, String usageReference, String poolId) {
     }
 
     @PostMapping("/api/v1/customers/{customerId}/usage-draws")
@@ -100,7 +101,7 @@ public class CreditController {
         LocalDate date = r.effectiveDate() != null ? r.effectiveDate()
                 : r.occurredAt() == null ? null : r.occurredAt().atZone(reportingZone).toLocalDate();
         return respond(commands.sendAndWait(new DrawUsage(customerId, r.drawId(), date, r.occurredAt(), r.credits(),
-                r.value(), r.usageReference())));
+                r.value(), r.usageReference(), r.poolId())));
     }
 
     public record RefundRequest(String refundId, String poolId, LocalDate effectiveDate, BigDecimal amount,
@@ -133,6 +134,47 @@ public class CreditController {
     public ResponseEntity<WalletResult> expire(@PathVariable String poolId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.EXPIRY))) @RequestBody ExpiryRequest r) {
         return respond(commands.sendAndWait(new ExpireCreditPool(requireCustomer(r.customerId()), poolId,
                 r.requestId(), r.effectiveDate())));
+    }
+
+    public record UnclaimedPropertyRequest(String customerId, String reportId, LocalDate effectiveDate,
+                                           String jurisdiction, LocalDate dueOn) {
+    }
+
+    @PostMapping("/api/v1/credit-pools/{poolId}/unclaimed-property")
+    @Operation(summary = "A pool's unused credits became reportable as unclaimed property to a state (ADMIN, ACCOUNTANT)",
+            description = "Closes the pool if it is still open (also before expiry, where the state's dormancy rule "
+                    + "says so): what its program expects to escheat moves to UNCLAIMED_PROPERTY_LIABILITY, the rest is "
+                    + "breakage, as at expiry. For a pool already expired it records the jurisdiction and due date.")
+    public ResponseEntity<WalletResult> reportUnclaimed(@PathVariable String poolId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                    examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.UNCLAIMED_PROPERTY)))
+            @RequestBody UnclaimedPropertyRequest r) {
+        return respond(commands.sendAndWait(new dev.tokenledger.credits.Commands.ReportUnclaimedProperty(
+                requireCustomer(r.customerId()), poolId, r.reportId(), r.effectiveDate(), r.jurisdiction(), r.dueOn())));
+    }
+
+    public record RemittanceRequest(String customerId, String remittanceId, LocalDate remittedOn, BigDecimal amount) {
+    }
+
+    @PostMapping("/api/v1/credit-pools/{poolId}/unclaimed-property/remittances")
+    @Operation(summary = "Unclaimed property remitted to the state it was reported to: UNCLAIMED_PROPERTY_LIABILITY to "
+            + "CASH; no amount remits all that is owed (ADMIN, ACCOUNTANT)")
+    public ResponseEntity<WalletResult> remitUnclaimed(@PathVariable String poolId, @RequestBody RemittanceRequest r) {
+        return respond(commands.sendAndWait(new dev.tokenledger.credits.Commands.RemitUnclaimedProperty(
+                requireCustomer(r.customerId()), poolId, r.remittanceId(), r.remittedOn(), r.amount())));
+    }
+
+    @GetMapping("/api/v1/reports/unclaimed-property")
+    @Operation(summary = "Unclaimed property: what is owed, to which jurisdiction, when due, what was remitted; tied to "
+            + "the general ledger")
+    public CreditReports.UnclaimedPropertyReport unclaimedProperty(
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String jurisdiction) {
+        if (asOf != null && (asOf.getYear() < 1900 || asOf.getYear() > 2200)) {
+            throw new InvalidParameterException("asOf", "a date from 1900 to 2200");
+        }
+        return reports.unclaimedProperty(asOf == null ? LocalDate.now(java.time.ZoneOffset.UTC) : asOf, jurisdiction);
     }
 
     public record HoldRequest(String holdId, BigDecimal credits, BigDecimal value, Long ttlSeconds) {

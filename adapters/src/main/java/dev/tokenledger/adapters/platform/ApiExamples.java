@@ -73,6 +73,9 @@ public final class ApiExamples {
              "tiers": [{"fromUnits": "0", "unitPrice": "10"}, {"fromUnits": "1000", "unitPrice": "9"},
                        {"fromUnits": "2000", "unitPrice": "8"}],
              "expectedVolume": "1500", "description": "Every token of the year at the price of the tier the year reaches"}""";
+    public static final String UNCLAIMED_PROPERTY = """
+            {"customerId": "acme", "reportId": "acme-p1-de-2026", "effectiveDate": "2026-09-30",
+             "jurisdiction": "US-DE", "dueOn": "2027-03-01"}""";
     public static final String CONTRACT_INVOICE = """
             {"invoiceId": "INV-2026-0042", "invoiceDate": "2026-04-01"}""";
     public static final String CONTRACT_PAYMENT = """

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -137,6 +138,22 @@ public class CreditPoolProjection {
         db.update(Pool.TABLE).set(Pool.EXPIRED, true)
                 .set(Pool.BREAKAGE_MINOR, Pool.BREAKAGE_MINOR.plus(e.breakageMinor()))
                 .set(Pool.ESCHEAT_MINOR, Pool.ESCHEAT_MINOR.plus(e.escheatMinor()))
+                .where(pool(e.customerId(), e.poolId())).execute();
+    }
+
+    @EventHandler
+    void on(dev.tokenledger.credits.Events.UnclaimedPropertyReported e) {
+        db.update(Pool.TABLE).set(Pool.EXPIRED, e.closedPool() ? DSL.inline(true) : Pool.EXPIRED)
+                .set(Pool.BREAKAGE_MINOR, Pool.BREAKAGE_MINOR.plus(e.breakageMinor()))
+                .set(Pool.ESCHEAT_MINOR, Pool.ESCHEAT_MINOR.plus(e.escheatMinor()))
+                .set(Pool.UP_JURISDICTION, e.jurisdiction()).set(Pool.UP_REPORTABLE_ON, e.effectiveDate())
+                .set(Pool.UP_DUE_ON, e.dueOn())
+                .where(pool(e.customerId(), e.poolId())).execute();
+    }
+
+    @EventHandler
+    void on(dev.tokenledger.credits.Events.UnclaimedPropertyRemitted e) {
+        db.update(Pool.TABLE).set(Pool.UP_REMITTED_MINOR, Pool.UP_REMITTED_MINOR.plus(e.amountMinor()))
                 .where(pool(e.customerId(), e.poolId())).execute();
     }
 

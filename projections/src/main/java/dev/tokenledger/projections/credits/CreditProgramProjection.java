@@ -36,6 +36,7 @@ public class CreditProgramProjection {
                 .set(Program.EXPIRY_DAYS, t.expiry().days()).set(Program.EXPIRY_DATE, t.expiry().fixedDate())
                 .set(Program.BREAKAGE_POLICY, t.breakagePolicy().name())
                 .set(Program.EXPECTED_RATE, t.expectedRedemptionRate()).set(Program.ESCHEAT_SHARE, t.escheatShare())
+                .set(Program.ESCHEAT_BASIS, t.escheatBasis().name())
                 .set(Program.REFUNDS_ALLOWED, t.refundsAllowed()).set(Program.ADOPTED_BY, principal)
                 .set(Program.RECORDED_AT, at.atOffset(ZoneOffset.UTC))
                 .set(Program.DORMANCY_DAYS, t.dormancyDays())

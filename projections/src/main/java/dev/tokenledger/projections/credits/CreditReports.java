@@ -7,6 +7,7 @@ import dev.tokenledger.projections.LedgerTables.GlEntry;
 import dev.tokenledger.projections.LedgerTables.GlLine;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -78,12 +79,80 @@ public class CreditReports {
         return unbilled;
     }
 
+    /**
+     * What one pool owes to a state (README "Unclaimed property"): reclassified to UNCLAIMED_PROPERTY_LIABILITY at
+     * expiry or when reportable, remitted of it, and owed; {@code overdue} when owed past its due date.
+     */
+    public record UnclaimedPropertyRow(String customerId, String poolId, String programId, String currency,
+                                       String jurisdiction, java.time.LocalDate reportableOn, java.time.LocalDate dueOn,
+                                       BigDecimal reclassified, BigDecimal remitted, BigDecimal owed, boolean overdue) {
+    }
+
+    public record JurisdictionTotal(String jurisdiction, String currency, BigDecimal owed, BigDecimal remitted,
+                                    java.time.LocalDate earliestDue) {
+    }
+
+    /** {@code ties}: the pools' owed total equals the GL balance of the unclaimed-property account, per currency. */
+    public record UnclaimedPropertyReport(java.time.LocalDate asOf, List<UnclaimedPropertyRow> rows,
+                                          List<JurisdictionTotal> byJurisdiction, Map<String, BigDecimal> owedPerGeneralLedger,
+                                          boolean ties) {
+    }
+
+    public UnclaimedPropertyReport unclaimedProperty(java.time.LocalDate asOf, String jurisdiction) {
+        List<UnclaimedPropertyRow> rows = new ArrayList<>();
+        Map<List<String>, long[]> totals = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        Map<List<String>, java.time.LocalDate> due = new HashMap<>();
+        Map<String, Long> owedByCurrency = new TreeMap<>();
+        db.select(Pool.ALL).select(Pool.UP_JURISDICTION, Pool.UP_REPORTABLE_ON, Pool.UP_DUE_ON, Pool.UP_REMITTED_MINOR)
+                .from(Pool.TABLE).where(Pool.ESCHEAT_MINOR.gt(0L).or(Pool.UP_JURISDICTION.isNotNull()))
+                .and(jurisdiction == null ? DSL.trueCondition() : Pool.UP_JURISDICTION.eq(jurisdiction))
+                .orderBy(Pool.UP_JURISDICTION.nullsLast(), Pool.CUSTOMER_ID, Pool.POOL_ID)
+                .forEach(r -> {
+                    Currency c = Currency.getInstance(r.get(Pool.CURRENCY));
+                    long reclassified = r.get(Pool.ESCHEAT_MINOR);
+                    long remitted = r.get(Pool.UP_REMITTED_MINOR);
+                    long owed = reclassified - remitted;
+                    String where = r.get(Pool.UP_JURISDICTION);
+                    java.time.LocalDate dueOn = r.get(Pool.UP_DUE_ON);
+                    rows.add(new UnclaimedPropertyRow(r.get(Pool.CUSTOMER_ID), r.get(Pool.POOL_ID), r.get(Pool.PROGRAM_ID),
+                            c.getCurrencyCode(), where, r.get(Pool.UP_REPORTABLE_ON), dueOn, money(reclassified, c),
+                            money(remitted, c), money(owed, c), owed > 0 && dueOn != null && dueOn.isBefore(asOf)));
+                    List<String> key = List.of(where == null ? "(not yet reported)" : where, c.getCurrencyCode());
+                    long[] t = totals.computeIfAbsent(key, k -> new long[2]);
+                    t[0] += owed;
+                    t[1] += remitted;
+                    if (owed > 0 && dueOn != null) {
+                        due.merge(key, dueOn, (a, b) -> a.isBefore(b) ? a : b);
+                    }
+                    owedByCurrency.merge(c.getCurrencyCode(), owed, Long::sum);
+                });
+        List<JurisdictionTotal> byJurisdiction = new ArrayList<>();
+        totals.forEach((k, t) -> byJurisdiction.add(new JurisdictionTotal(k.get(0), k.get(1),
+                money(t[0], Currency.getInstance(k.get(1))), money(t[1], Currency.getInstance(k.get(1))), due.get(k))));
+        String account = chart.accountFor(AccountRole.UNCLAIMED_PROPERTY_LIABILITY).code();
+        Map<String, BigDecimal> ledger = new TreeMap<>();
+        boolean ties = true;
+        var balance = DSL.sum(GlLine.CREDIT_MINOR.minus(GlLine.DEBIT_MINOR));
+        Map<String, Long> glByCurrency = new TreeMap<>();
+        db.select(GlLine.CURRENCY, balance).from(GlLine.TABLE).where(GlLine.ACCOUNT_CODE.eq(account))
+                .groupBy(GlLine.CURRENCY)
+                .forEach(r -> glByCurrency.put(r.get(GlLine.CURRENCY), r.get(balance, BigDecimal.class).longValueExact()));
+        java.util.Set<String> currencies = new java.util.TreeSet<>(glByCurrency.keySet());
+        currencies.addAll(owedByCurrency.keySet());
+        for (String code : currencies) {
+            ledger.put(code, money(glByCurrency.getOrDefault(code, 0L), Currency.getInstance(code)));
+            ties &= jurisdiction != null || glByCurrency.getOrDefault(code, 0L).equals(owedByCurrency.getOrDefault(code, 0L));
+        }
+        return new UnclaimedPropertyReport(asOf, rows, byJurisdiction, ledger, ties);
+    }
+
     /** One adopted version of a credit program, as the policy document states it. */
     public record ProgramVersion(String programId, int version, java.time.LocalDate effectiveFrom, String currency,
                                  BigDecimal valuePerCredit, String expiryKind, Integer expiryDays,
                                  java.time.LocalDate expiryDate, String breakagePolicy, BigDecimal expectedRedemptionRate,
                                  BigDecimal escheatShare, boolean refundsAllowed, String adoptedBy,
-                                 java.time.Instant recordedAt, Integer dormancyDays) {
+                                 java.time.Instant recordedAt, Integer dormancyDays, String escheatBasis) {
     }
 
     public List<ProgramVersion> programs() {
@@ -96,7 +165,7 @@ public class CreditReports {
                         r.get(CreditTables.Program.BREAKAGE_POLICY), plain(r.get(CreditTables.Program.EXPECTED_RATE)),
                         plain(r.get(CreditTables.Program.ESCHEAT_SHARE)), r.get(CreditTables.Program.REFUNDS_ALLOWED),
                         r.get(CreditTables.Program.ADOPTED_BY), r.get(CreditTables.Program.RECORDED_AT).toInstant(),
-                        r.get(CreditTables.Program.DORMANCY_DAYS)));
+                        r.get(CreditTables.Program.DORMANCY_DAYS), r.get(CreditTables.Program.ESCHEAT_BASIS)));
     }
 
     /** A pool due for expiry (or dormancy) on {@code expiresOn}. */

@@ -42,6 +42,10 @@ final class CreditTables {
         static final Field<Boolean> DORMANT = f("dormant", SQLDataType.BOOLEAN);
         static final Field<String> CONTRACT_ID = f("contract_id", SQLDataType.VARCHAR);
         static final Field<String> OBLIGATION_ID = f("obligation_id", SQLDataType.VARCHAR);
+        static final Field<String> UP_JURISDICTION = f("up_jurisdiction", SQLDataType.VARCHAR);
+        static final Field<LocalDate> UP_REPORTABLE_ON = f("up_reportable_on", SQLDataType.LOCALDATE);
+        static final Field<LocalDate> UP_DUE_ON = f("up_due_on", SQLDataType.LOCALDATE);
+        static final Field<Long> UP_REMITTED_MINOR = f("up_remitted_minor", SQLDataType.BIGINT);
         static final Field<?>[] ALL = {CUSTOMER_ID, POOL_ID, PROGRAM_ID, POLICY_VERSION, BREAKAGE_POLICY, CURRENCY,
                 PROMOTIONAL, PURCHASED_ON, EXPIRES_ON, CREDITS, REDEEMED, EXPECTED, REFUNDED_CREDITS, PRICE_MINOR,
                 USAGE_MINOR, BREAKAGE_MINOR, REFUND_MINOR, ESCHEAT_MINOR, EXPIRED, LAST_ACTIVITY, DORMANCY_DAYS, DORMANT};
@@ -71,13 +75,14 @@ final class CreditTables {
         static final Field<LocalDate> EXPIRY_DATE = f("expiry_date", SQLDataType.LOCALDATE);
         static final Field<String> BREAKAGE_POLICY = f("breakage_policy", SQLDataType.VARCHAR);
         static final Field<BigDecimal> EXPECTED_RATE = f("expected_rate", SQLDataType.NUMERIC(12, 8));
+        static final Field<String> ESCHEAT_BASIS = f("escheat_basis", SQLDataType.VARCHAR);
         static final Field<BigDecimal> ESCHEAT_SHARE = f("escheat_share", SQLDataType.NUMERIC(12, 8));
         static final Field<Boolean> REFUNDS_ALLOWED = f("refunds_allowed", SQLDataType.BOOLEAN);
         static final Field<String> ADOPTED_BY = f("adopted_by", SQLDataType.VARCHAR);
         static final Field<java.time.OffsetDateTime> RECORDED_AT = f("recorded_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
         static final Field<Integer> DORMANCY_DAYS = f("dormancy_days", SQLDataType.INTEGER);
         static final Field<?>[] ALL = {DORMANCY_DAYS, PROGRAM_ID, VERSION, EFFECTIVE_FROM, CURRENCY, VALUE_PER_CREDIT, EXPIRY_KIND,
-                EXPIRY_DAYS, EXPIRY_DATE, BREAKAGE_POLICY, EXPECTED_RATE, ESCHEAT_SHARE, REFUNDS_ALLOWED, ADOPTED_BY,
+                EXPIRY_DAYS, EXPIRY_DATE, BREAKAGE_POLICY, EXPECTED_RATE, ESCHEAT_SHARE, ESCHEAT_BASIS, REFUNDS_ALLOWED, ADOPTED_BY,
                 RECORDED_AT};
 
         private static <T> Field<T> f(String column, DataType<T> type) {
