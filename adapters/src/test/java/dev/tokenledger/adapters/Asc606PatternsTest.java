@@ -10,6 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -222,6 +223,23 @@ class Asc606PatternsTest {
         http.awaitProjections();
         assertThat(http.get("auditor", "/api/v1/usage/records/y-mar").text("/exactValue")).isEqualTo("1.5");
         assertThat(http.get("auditor", "/api/v1/usage/records/y-apr").text("/exactValue")).isEqualTo("1");
+
+        // a model resold as agent: revenue net of the provider's fee, and the usage sub-ledger still ties to the GL
+        assertThat(http.post("accountant", "/api/v1/rate-cards", """
+                {"cardId":"agent-list","version":1,"effectiveFrom":"2026-01-01","currency":"USD","customerId":"yearly",
+                 "prices":[{"model":"orbit","unit":"input_tokens","tiers":[{"unitPrice":"0.000004"}]}]}""").status()).isEqualTo(201);
+        assertThat(http.post("accountant", "/api/v1/cost-cards", """
+                {"cardId":"orbit-agent","version":1,"effectiveFrom":"2026-01-01","currency":"USD","provider":"orbitai",
+                 "role":"AGENT","costs":[{"model":"orbit","unit":"input_tokens","unitCost":"0.000002"}]}""").status()).isEqualTo(201);
+        var resold = http.post("ingest", "/api/v1/usage", "{\"records\":[" + UsageLedgerTest.usage("o-1", "yearly",
+                "2026-05-02T10:00:00Z", "orbit", null, 1000000, 0).replace("\"model\"", "\"provider\":\"orbitai\",\"model\"") + "]}");
+        assertThat(resold.body().get("accepted").asInt()).as(resold.body().toString()).isEqualTo(1);
+        var revenue = http.getConsistent("auditor", "/api/v1/reports/general-ledger?account=4000&customer=yearly&from=2026-05-01&to=2026-05-31");
+        List<String> lines = new java.util.ArrayList<>();
+        revenue.body().at("/lines").forEach(l -> lines.add(l.at("/side").asText() + " " + l.at("/amount").asText()));
+        assertThat(lines).containsExactlyInAnyOrder("CREDIT 4.00", "DEBIT 2.00");
+        var ties = http.getConsistent("auditor", "/api/v1/reports/usage-ties?from=2026-05&to=2026-05");
+        assertThat(ties.body().at("/tiesToGeneralLedger").asBoolean()).as(ties.body().toString()).isTrue();
 
         JsonNode before = http.getConsistent("auditor", "/api/v1/volume-discounts").body();
         assertThat(http.post("admin", "/api/v1/admin/projections/rebuild", "{}").status()).isEqualTo(202);

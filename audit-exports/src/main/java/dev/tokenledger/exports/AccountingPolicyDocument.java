@@ -99,7 +99,8 @@ public final class AccountingPolicyDocument {
         md.append("- **Revenue.** A customer's usage of one month in one batch posts one entry, dated the latest usage date in it. Its value is drawn from the customer's credit pools (earliest expiry first) and recognised as ")
                 .append(account(chart, AccountRole.USAGE_REVENUE)).append(" by catch-up per pool; what no pool covers is overage, billed in arrears (")
                 .append(account(chart, AccountRole.UNBILLED_RECEIVABLE)).append("). Usage of promotional credits posts no revenue.\n");
-        md.append("- **Principal.** The company controls the model call before it is delivered, third-party models included: usage is revenue gross, and third-party model fees are cost of revenue (ASC 606-10-55-36 to 55-40).\n");
+        md.append("- **Principal or agent (ASC 606-10-55-36 to 55-40).** Judged per provider, on its cost card. Where the company controls the model call before it is delivered (its own models, and third-party models it buys capacity of and is primarily responsible for: cost role COMPUTE or THIRD_PARTY) it is principal: usage is revenue gross and the provider's fees are cost of revenue. Where it arranges for a provider to serve its own model to the customer (cost role AGENT: the provider is primarily responsible and sets the terms of the call) it is agent: the provider's fee is posted against ")
+                .append(account(chart, AccountRole.USAGE_REVENUE)).append(", so revenue is the company's net fee.\n");
         md.append("- **Cost accrual and cut-off.** Each record is costed at the cost card in force on its usage date: own inference to ")
                 .append(account(chart, AccountRole.COGS_COMPUTE)).append(", third-party model fees to ").append(account(chart, AccountRole.COGS_THIRD_PARTY_MODELS))
                 .append(", both against ").append(account(chart, AccountRole.ACCRUED_COMPUTE))

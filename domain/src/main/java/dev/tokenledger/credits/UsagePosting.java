@@ -201,7 +201,7 @@ final class UsagePosting {
             BigDecimal exactAfter = meter.costExact(g.costKey()).add(g.cost);
             long postedAfter = CreditPool.roundHalfUp(exactAfter.movePointRight(digits));
             long costMinor = postedAfter - meter.costPosted(g.costKey());
-            postings.move(g.role.expenseAccount(), AccountRole.ACCRUED_COMPUTE, costMinor, null, g.model, g.feature);
+            postings.move(g.role.debitRole(), AccountRole.ACCRUED_COMPUTE, costMinor, null, g.model, g.feature);
             costExactAfter.put(g.costKey(), exactAfter);
             costPostedAfter.put(g.costKey(), postedAfter);
             recorded.add(new UsageGroup(g.model, g.feature, g.role, g.records, g.tokens, Map.copyOf(g.quantities),

@@ -93,7 +93,7 @@ public class PricingCatalog {
         checkCurrency(v, c.currency());
         RequestChecks.id(v, "provider", c.provider());
         if (c.role() == null) {
-            v.add(RejectionCode.RATE_CARD_INVALID, "role", "COMPUTE (own inference) or THIRD_PARTY (model fees)");
+            v.add(RejectionCode.RATE_CARD_INVALID, "role", "COMPUTE (own inference), THIRD_PARTY (model fees, as principal) or AGENT (a model resold as agent: revenue net of the provider's fee)");
         }
         if (RequestChecks.size(v, RejectionCode.RATE_CARD_INVALID, "costs", c.costs(), 1, Limits.MAX_CARD_ENTRIES)) {
             Set<String> seen = new HashSet<>();

@@ -160,6 +160,19 @@ class WalletUsageTest {
     }
 
     @Test
+    void aModelResoldAsAgentBooksRevenueNetOfTheProvidersFee() {
+        // orbit resold as agent (ASC 606-10-55-36 to 55-40): 1,000,000 input tokens billed $4.00; the provider's fee
+        // $2.00 is owed to it and reduces usage revenue instead of being cost of revenue: net revenue $2.00
+        catalog = new Catalog(baseCatalog().allRateCards(), List.of(new CostCard("orbit-vendor", 1, JAN_1, "USD",
+                "orbitai", CostRole.AGENT, List.of(new UnitCost("orbit", "input_tokens", d("0.000002"))))));
+        WalletTest.Capture events = new WalletTest.Capture();
+        fixture.givenNoPriorActivity()
+                .when(batch("initech", "b1", record("initech", "r1", "2026-03-02T10:00:00Z", "orbit", "chat", 1_000_000, 0)))
+                .expectSuccessfulHandlerExecution().expectEventsMatching(events);
+        assertThat(events.postings()).containsExactly("DR 1150 4.00", "CR 4000 4.00", "DR 4000 2.00", "CR 2100 2.00");
+    }
+
+    @Test
     void customerOverridesWinOverListPricesUnitByUnit() {
         Outcome outcome = new Outcome();
         fixture.givenNoPriorActivity()

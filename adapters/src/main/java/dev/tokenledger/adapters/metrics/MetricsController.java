@@ -33,7 +33,8 @@ import java.util.Set;
 public class MetricsController {
 
     private static final Set<String> STREAMS = Set.of("USAGE_REVENUE", "SUBSCRIPTION_REVENUE", "SUPPORT_REVENUE",
-            "SERVICES_REVENUE", "PRODUCT_REVENUE", "BREAKAGE_REVENUE", "COMMITMENT_SHORTFALL_REVENUE");
+            "SERVICES_REVENUE", "PRODUCT_REVENUE", "BREAKAGE_REVENUE", "COMMITMENT_SHORTFALL_REVENUE",
+            "MATERIAL_RIGHT_REVENUE", "LICENCE_REVENUE", "ROYALTY_REVENUE");
     private static final Set<String> MARGIN_GROUPS = Set.of("period", "customer", "model", "feature");
 
     private final MetricsReports metrics;

@@ -200,7 +200,10 @@ public class UsageReports {
                     long debit = r.value4().longValue();
                     long credit = r.value5().longValue();
                     if (r.value3().equals(revenue)) {
-                        v[1] += credit - debit;
+                        // usage entries credit usage revenue with the gross value; their only debits to it are the
+                        // fees of models resold as agent (CostRole.AGENT), which the sub-ledger counts as cost
+                        v[1] += credit;
+                        v[3] += debit;
                     } else {
                         v[3] += debit - credit;
                     }
