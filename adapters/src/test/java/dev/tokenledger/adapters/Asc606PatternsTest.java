@@ -204,6 +204,8 @@ class Asc606PatternsTest {
         assertThat(settled.text("/rebateCredited")).isEqualTo("2500.00");
         assertThat(settled.text("/refundLiability")).isEqualTo("0.00");
         assertThat(settled.body().at("/ties").asBoolean()).isTrue();
+        var tbVolume = http.getConsistent("auditor", "/api/v1/reports/trial-balance?asOf=2026-12-31");
+        assertThat(JournalApiTest.rowsOf(tbVolume.body(), "USD")).contains("2400:2500.00:2500.00");
         var trail = http.get("auditor", "/api/v1/audit-trail/volume:acme-2026:h2");
         assertThat(trail.text("/steps/0/eventType")).isEqualTo("ExpectedVolumeRevised");
 

@@ -489,6 +489,84 @@ class HostileInputProperties {
         check(invoice ? "vendor-invoices" : "infrastructure-costs", reply);
     }
 
+    // --- material rights, licences, volume discounts, unclaimed property ------------------------------------
+
+    private static volatile boolean patternsSeeded;
+
+    /** A licence, a volume agreement, a contract with a material right and an escheat pool to aim requests at. */
+    private static synchronized void seedPatterns() throws Exception {
+        if (patternsSeeded) {
+            return;
+        }
+        must(post("admin", "/api/v1/licences", "{\"licenceId\":\"lic-seed\",\"customerId\":\"acme\",\"currency\":\"USD\","
+                + "\"contractType\":\"FUNCTIONAL_IP_LICENCE\",\"signedOn\":\"2026-01-01\",\"licenceStart\":\"2026-01-01\","
+                + "\"licenceEnd\":\"2026-12-31\",\"fixedFee\":\"1000\",\"minimumGuarantee\":\"5000\",\"royaltyRate\":\"0.05\","
+                + "\"licencePredominant\":true}"));
+        must(post("admin", "/api/v1/volume-discounts", "{\"agreementId\":\"vol-seed\",\"customerId\":\"acme\",\"currency\":\"USD\","
+                + "\"yearStart\":\"2026-01-01\",\"yearEnd\":\"2026-12-31\",\"unit\":\"million_tokens\",\"tiers\":[{\"fromUnits\":\"0\","
+                + "\"unitPrice\":\"10\"},{\"fromUnits\":\"1000\",\"unitPrice\":\"9\"}],\"expectedVolume\":\"1500\"}"));
+        must(post("admin", "/api/v1/contracts", "{\"contractId\":\"mr-seed\",\"customerId\":\"acme\",\"currency\":\"USD\","
+                + "\"signedOn\":\"2026-01-01\",\"termStart\":\"2026-01-01\",\"termEnd\":\"2026-12-31\",\"transactionPrice\":\"1000\","
+                + "\"obligations\":[{\"obligationId\":\"goods\",\"kind\":\"PRODUCT\",\"sspId\":\"plat\",\"quantity\":\"1\"},"
+                + "{\"obligationId\":\"opt\",\"kind\":\"MATERIAL_RIGHT\",\"sspId\":\"cred\",\"quantity\":\"1000000\","
+                + "\"pattern\":\"PORTFOLIO_REDEMPTION\",\"exerciseLikelihood\":\"0.5\"}],\"billing\":{\"schedule\":\"UPFRONT\"}}"));
+        must(post("admin", "/api/v1/credit-programs", "{\"programId\":\"esc\",\"requestId\":\"esc-v1\",\"effectiveFrom\":"
+                + "\"1970-01-01\",\"currency\":\"USD\",\"valuePerCredit\":\"0.01\",\"expiry\":{\"kind\":\"NEVER\"},"
+                + "\"escheatShare\":\"0.5\",\"escheatBasis\":\"EXPECTED_UNREDEEMED\",\"expectedRedemptionRate\":\"0.8\"}"));
+        must(post("admin", "/api/v1/customers/acme/credit-purchases", "{\"purchaseId\":\"esc-pool\",\"programId\":\"esc\","
+                + "\"effectiveDate\":\"2026-01-01\",\"price\":\"100\",\"currency\":\"USD\",\"credits\":\"10000\"}"));
+        patternsSeeded = true;
+    }
+
+    static final List<String> PATTERNS = List.of("licence", "royalty", "volume", "volume-usage", "exercise", "unclaimed");
+
+    @Provide
+    Arbitrary<Pick> patterns() {
+        return picks(Map.ofEntries(Map.entry("id", HOSTILE_ID), Map.entry("customerId", HOSTILE_ID),
+                Map.entry("currency", HOSTILE_CURRENCY), Map.entry("type", HOSTILE_ENUM), Map.entry("date1", HOSTILE_DATE),
+                Map.entry("date2", HOSTILE_DATE), Map.entry("date3", HOSTILE_DATE), Map.entry("amount", HOSTILE_AMOUNT),
+                Map.entry("amount2", HOSTILE_AMOUNT), Map.entry("rate", HOSTILE_RATE), Map.entry("text", HOSTILE_TEXT),
+                Map.entry("units", HOSTILE_CREDITS), Map.entry("units2", HOSTILE_CREDITS), Map.entry("flag",
+                        List.of("null", "\"yes\"", "1", "false", "[]")), Map.entry("unit", HOSTILE_ID),
+                Map.entry("kind", PATTERNS.stream().map(HostileInputProperties::str).toList())));
+    }
+
+    @Property(tries = 300)
+    void asc606Patterns(@ForAll("patterns") Pick p) throws Exception {
+        seedPatterns();
+        String kind = p.get("kind", str(PATTERNS.get((int) (ids.incrementAndGet() % PATTERNS.size())))).replace("\"", "");
+        String id = p.get("id", str(freshId(kind)));
+        Reply reply = switch (kind) {
+            case "licence" -> post("accountant", "/api/v1/licences", ("{\"licenceId\":%s,\"customerId\":%s,\"currency\":%s,"
+                    + "\"contractType\":%s,\"signedOn\":%s,\"licenceStart\":%s,\"licenceEnd\":%s,\"fixedFee\":%s,"
+                    + "\"minimumGuarantee\":%s,\"royaltyRate\":%s,\"licencePredominant\":%s,\"description\":%s}").formatted(id,
+                    p.get("customerId", "\"acme\""), p.get("currency", "\"USD\""), p.get("type", "\"FUNCTIONAL_IP_LICENCE\""),
+                    p.get("date1", "\"2026-01-01\""), p.get("date2", "\"2026-02-01\""), p.get("date3", "\"2026-12-31\""),
+                    p.get("amount", "\"1000.00\""), p.get("amount2", "\"500.00\""), p.get("rate", "\"0.05\""),
+                    p.get("flag", "true"), p.get("text", "\"weights\"")));
+            case "royalty" -> post("accountant", "/api/v1/licences/lic-seed/royalty-reports",
+                    "{\"reportId\":%s,\"usageThrough\":%s,\"salesOrUsage\":%s}".formatted(id, p.get("date1", "\"2026-03-31\""),
+                            p.get("amount", "\"100.00\"")));
+            case "volume" -> post("accountant", "/api/v1/volume-discounts", ("{\"agreementId\":%s,\"customerId\":%s,"
+                    + "\"currency\":%s,\"yearStart\":%s,\"yearEnd\":%s,\"unit\":%s,\"tiers\":[{\"fromUnits\":\"0\",\"unitPrice\":%s},"
+                    + "{\"fromUnits\":%s,\"unitPrice\":%s}],\"expectedVolume\":%s,\"description\":%s}").formatted(id,
+                    p.get("customerId", "\"acme\""), p.get("currency", "\"USD\""), p.get("date1", "\"2026-01-01\""),
+                    p.get("date2", "\"2026-12-31\""), p.get("unit", "\"units\""), p.get("amount", "\"10\""),
+                    p.get("units", "\"1000\""), p.get("amount2", "\"9\""), p.get("units2", "\"1500\""), p.get("text", "\"deal\"")));
+            case "volume-usage" -> post("accountant", "/api/v1/volume-discounts/vol-seed/usage",
+                    "{\"usageId\":%s,\"usageThrough\":%s,\"units\":%s}".formatted(id, p.get("date1", "\"2026-03-31\""),
+                            p.get("units", "\"1\"")));
+            case "exercise" -> post("accountant", "/api/v1/contracts/mr-seed/obligations/opt/exercises",
+                    "{\"requestId\":%s,\"effectiveDate\":%s,\"units\":%s}".formatted(id, p.get("date1", "\"2026-03-31\""),
+                            p.get("units", "\"1\"")));
+            default -> post("accountant", "/api/v1/credit-pools/esc-pool/unclaimed-property", ("{\"customerId\":%s,"
+                    + "\"reportId\":%s,\"effectiveDate\":%s,\"jurisdiction\":%s,\"dueOn\":%s}").formatted(
+                    p.get("customerId", "\"acme\""), id, p.get("date1", "\"2026-09-30\""), p.get("unit", "\"US-DE\""),
+                    p.get("date2", "\"2027-03-01\"")));
+        };
+        check(kind, reply);
+    }
+
     @Property(tries = 100)
     void malformedBodies(@ForAll("bodies") String body, @ForAll("writePaths") String path) throws Exception {
         check("malformed", post("admin", path, body));
@@ -506,7 +584,10 @@ class HostileInputProperties {
         return Arbitraries.of("/api/v1/journal-entries", "/api/v1/credit-programs", "/api/v1/customers/acme/credit-purchases",
                 "/api/v1/customers/acme/holds", "/api/v1/usage", "/api/v1/rate-cards", "/api/v1/vendor-invoices",
                 "/api/v1/infrastructure-costs", "/api/v1/periods/2026-01/close", "/api/v1/admin/projections/exclusions",
-                "/api/v1/ssp", "/api/v1/contracts", "/api/v1/contracts/k-1/modifications", "/api/v1/contracts/k-1/payments");
+                "/api/v1/ssp", "/api/v1/contracts", "/api/v1/contracts/k-1/modifications", "/api/v1/contracts/k-1/payments",
+                "/api/v1/licences", "/api/v1/licences/lic-seed/royalty-reports", "/api/v1/volume-discounts",
+                "/api/v1/volume-discounts/vol-seed/usage", "/api/v1/contracts/mr-seed/obligations/opt/exercises",
+                "/api/v1/credit-pools/esc-pool/unclaimed-property");
     }
 
     // --- checks -------------------------------------------------------------------------------------------

@@ -176,6 +176,12 @@ public class VolumeRebate {
             // invoiced at the price the year's volume has reached with these units
             BigDecimal billedPrice = priceAt(tiers, units);
             BigDecimal exact = invoicedExact.add(billedPrice.multiply(c.units()));
+            // what the year invoices, and its revenue at any tier's price, stay within a wallet's lifetime bound
+            if (exact.compareTo(Limits.MAX_LIFETIME_MAJOR) >= 0
+                    || units.multiply(tiers.get(0).unitPrice()).compareTo(Limits.MAX_LIFETIME_MAJOR) >= 0) {
+                throw LedgerRejection.of(RejectionCode.AMOUNT_OUT_OF_RANGE, "units", "the year's value would reach "
+                        + Limits.MAX_LIFETIME_MAJOR.toPlainString() + " " + currency.getCurrencyCode());
+            }
             long invoiced = round(exact) - invoicedMinor;
             BigDecimal expected = expectedVolume.max(units);
             BigDecimal expectedPrice = priceAt(tiers, expected);

@@ -5,6 +5,7 @@ import dev.tokenledger.chart.ChartOfAccounts;
 import dev.tokenledger.journal.PairedEntry;
 import dev.tokenledger.journal.PostedEntry;
 import dev.tokenledger.kernel.InputFingerprint;
+import dev.tokenledger.kernel.Limits;
 import dev.tokenledger.kernel.ProcessedRequests;
 import dev.tokenledger.kernel.RequestChecks;
 import dev.tokenledger.licensing.LicenceCommands.GrantLicence;
@@ -188,6 +189,10 @@ public class Licence {
                     + "licence period, which starts " + licenceStart);
         }
         BigDecimal base = cumulativeBase.add(c.salesOrUsage());
+        if (base.compareTo(Limits.MAX_LIFETIME_MAJOR) >= 0) {
+            throw LedgerRejection.of(RejectionCode.AMOUNT_OUT_OF_RANGE, "salesOrUsage", "the licence's cumulative sales "
+                    + "or usage would reach " + Limits.MAX_LIFETIME_MAJOR.toPlainString());
+        }
         // cumulative catch-up (brief §1): round the cumulative royalty, post the difference
         long cumulative = base.multiply(royaltyRate).movePointRight(Money.fractionDigits(currency))
                 .setScale(0, RoundingMode.HALF_UP).longValueExact();
