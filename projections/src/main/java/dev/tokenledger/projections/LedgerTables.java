@@ -63,6 +63,27 @@ public final class LedgerTables {
     }
 
     /** Running totals per account, currency and dimension combination ('' where a dimension is absent). */
+    /** Debit and credit sums by account, currency, posting day and recorded hour (V22): what trial balances read. */
+    public static final class DailyBalance {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("gl_daily_balance"));
+        public static final Field<String> ACCOUNT_CODE = f("gl_daily_balance", "account_code", SQLDataType.VARCHAR);
+        public static final Field<String> CURRENCY = f("gl_daily_balance", "currency", SQLDataType.VARCHAR);
+        public static final Field<java.time.LocalDate> POSTING_DATE = f("gl_daily_balance", "posting_date", SQLDataType.LOCALDATE);
+        /** Hours since 1970-01-01T00:00Z of the lines' recorded time. */
+        public static final Field<Long> RECORDED_HOUR = f("gl_daily_balance", "recorded_hour", SQLDataType.BIGINT);
+        public static final Field<java.math.BigDecimal> DEBIT_MINOR = f("gl_daily_balance", "debit_minor", SQLDataType.NUMERIC(38, 0));
+        public static final Field<java.math.BigDecimal> CREDIT_MINOR = f("gl_daily_balance", "credit_minor", SQLDataType.NUMERIC(38, 0));
+        public static final Field<Long> LINE_COUNT = f("gl_daily_balance", "line_count", SQLDataType.BIGINT);
+
+        private DailyBalance() {
+        }
+
+        /** The recorded hour of an instant: hours since the epoch, rounded down. */
+        public static long hourOf(java.time.Instant instant) {
+            return Math.floorDiv(instant.getEpochSecond(), 3600);
+        }
+    }
+
     public static final class AccountBalance {
         public static final Table<Record> TABLE = DSL.table(DSL.name("account_balance"));
         public static final Field<String> ACCOUNT_CODE = f("account_balance", "account_code", SQLDataType.VARCHAR);

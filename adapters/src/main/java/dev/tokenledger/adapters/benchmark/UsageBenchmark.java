@@ -281,17 +281,9 @@ public class UsageBenchmark implements ApplicationRunner {
         calls.put("burnDown", () -> metrics.burnDown(asOf, "USD"));
         figures.put("metricsAsOf", asOf.toString());
         calls.forEach((name, call) -> {
-            for (int i = 0; i < 3; i++) {
-                call.run();
-            }
-            double[] millis = new double[20];
-            for (int i = 0; i < millis.length; i++) {
-                long t = System.nanoTime();
-                call.run();
-                millis[i] = (System.nanoTime() - t) / 1e6;
-            }
-            figures.put("metric." + name + ".millisMedian", percentile(millis, 0.5));
-            figures.put("metric." + name + ".millisMax", percentile(millis, 1.0));
+            double[] millis = ReportTimings.medianAndWorst(call);
+            figures.put("metric." + name + ".millisMedian", millis[0]);
+            figures.put("metric." + name + ".millisMax", millis[1]);
         });
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.tokenledger.projections.LedgerTables.AccountBalance;
+import static dev.tokenledger.projections.LedgerTables.DailyBalance;
 import static dev.tokenledger.projections.LedgerTables.GlEntry;
 import static dev.tokenledger.projections.LedgerTables.GlLine;
 
@@ -50,6 +51,8 @@ public class GeneralLedgerProjection {
         final List<Object[]> lines = new ArrayList<>();
         /** Debit and credit sums (minor units) and line counts per balance key; a batch can pass 64 bits. */
         final Map<List<String>, java.math.BigInteger[]> balances = new LinkedHashMap<>();
+        /** Debit and credit sums and line counts per account, currency, posting day and recorded hour. */
+        final Map<List<Object>, java.math.BigInteger[]> daily = new LinkedHashMap<>();
         final List<Object[]> reversals = new ArrayList<>();
 
         void flush() {
@@ -96,6 +99,22 @@ public class GeneralLedgerProjection {
                         .set(AccountBalance.CREDIT_MINOR, AccountBalance.CREDIT_MINOR.plus((java.math.BigDecimal) null))
                         .set(AccountBalance.LINE_COUNT, AccountBalance.LINE_COUNT.plus((Long) null))), rows);
             }
+            if (!daily.isEmpty()) {
+                List<Object[]> rows = new ArrayList<>(daily.size());
+                daily.forEach((key, delta) -> rows.add(new Object[]{key.get(0), key.get(1), key.get(2), key.get(3),
+                        new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact(),
+                        new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact()}));
+                bindAll(db.batch(db.insertInto(DailyBalance.TABLE, DailyBalance.ACCOUNT_CODE, DailyBalance.CURRENCY,
+                                DailyBalance.POSTING_DATE, DailyBalance.RECORDED_HOUR, DailyBalance.DEBIT_MINOR,
+                                DailyBalance.CREDIT_MINOR, DailyBalance.LINE_COUNT)
+                        .values((String) null, null, null, null, null, null, null)
+                        .onConflict(DailyBalance.ACCOUNT_CODE, DailyBalance.CURRENCY, DailyBalance.POSTING_DATE,
+                                DailyBalance.RECORDED_HOUR)
+                        .doUpdate()
+                        .set(DailyBalance.DEBIT_MINOR, DailyBalance.DEBIT_MINOR.plus((java.math.BigDecimal) null))
+                        .set(DailyBalance.CREDIT_MINOR, DailyBalance.CREDIT_MINOR.plus((java.math.BigDecimal) null))
+                        .set(DailyBalance.LINE_COUNT, DailyBalance.LINE_COUNT.plus((Long) null))), rows);
+            }
             if (!reversals.isEmpty()) {
                 bindAll(db.batch(db.update(GlEntry.TABLE).set(GlEntry.REVERSED_BY_ENTRY_ID, (String) null)
                         .where(GlEntry.ENTRY_ID.eq((String) null))), reversals);
@@ -118,6 +137,7 @@ public class GeneralLedgerProjection {
         }
         OffsetDateTime recorded = recordedAt.atOffset(ZoneOffset.UTC);
         long globalIndex = token.position().orElse(-1L);
+        long hour = DailyBalance.hourOf(recordedAt);
         BatchBuffer.write(BUFFER, Pending::new, pending -> {
             pending.entries.add(new Object[]{entry.entryId(), entry.kind().name(), entry.effectiveDate(),
                     entry.postingDate(), entry.priorPeriod(), entry.memo(), entry.reason(), entry.policyVersion(),
@@ -139,6 +159,12 @@ public class GeneralLedgerProjection {
                 delta[0] = delta[0].add(java.math.BigInteger.valueOf(debit));
                 delta[1] = delta[1].add(java.math.BigInteger.valueOf(credit));
                 delta[2] = delta[2].add(java.math.BigInteger.ONE);
+                java.math.BigInteger[] day = pending.daily.computeIfAbsent(List.of(line.accountCode(), currency,
+                        entry.postingDate(), hour),
+                        k -> new java.math.BigInteger[]{java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO});
+                day[0] = day[0].add(java.math.BigInteger.valueOf(debit));
+                day[1] = day[1].add(java.math.BigInteger.valueOf(credit));
+                day[2] = day[2].add(java.math.BigInteger.ONE);
             }
         }, Pending::flush);
     }
@@ -155,6 +181,7 @@ public class GeneralLedgerProjection {
         db.truncate(GlLine.TABLE).execute();
         db.truncate(GlEntry.TABLE).execute();
         db.truncate(AccountBalance.TABLE).execute();
+        db.truncate(DailyBalance.TABLE).execute();
     }
 
     private static String orEmpty(String value) {

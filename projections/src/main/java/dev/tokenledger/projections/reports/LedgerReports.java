@@ -6,6 +6,7 @@ import dev.tokenledger.money.Money;
 import dev.tokenledger.projections.LedgerTables.AccountBalance;
 import dev.tokenledger.projections.LedgerTables.AuditRecord;
 import dev.tokenledger.projections.LedgerTables.GlEntry;
+import dev.tokenledger.projections.LedgerTables.DailyBalance;
 import dev.tokenledger.projections.LedgerTables.GlLine;
 import dev.tokenledger.projections.LedgerTables.PeriodStatus;
 import org.jooq.Condition;
@@ -19,6 +20,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -38,29 +40,50 @@ public class LedgerReports {
         this.chart = chart;
     }
 
+    private static void add(Map<List<String>, BigDecimal[]> sums, String account, String currency, BigDecimal debits,
+                            BigDecimal credits) {
+        BigDecimal[] s = sums.computeIfAbsent(List.of(account, currency), k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+        s[0] = s[0].add(debits);
+        s[1] = s[1].add(credits);
+    }
+
     public TrialBalance trialBalance(LocalDate asOf, Instant knownAt) {
-        Condition when = GlLine.POSTING_DATE.le(asOf);
-        if (knownAt != null) {
-            when = when.and(GlLine.RECORDED_AT.le(knownAt.atOffset(ZoneOffset.UTC)));
-        }
-        Field<BigDecimal> debits = DSL.sum(GlLine.DEBIT_MINOR).as("debits");
-        Field<BigDecimal> credits = DSL.sum(GlLine.CREDIT_MINOR).as("credits");
-        List<TrialBalance.Row> rows = new ArrayList<>();
         // sums over every line: BigDecimal, which no number of postings can overflow
+        Map<List<String>, BigDecimal[]> sums = new java.util.TreeMap<>(java.util.Comparator
+                .comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        // the balances by account, day and recorded hour (V22): every hour before the one knownAt falls in ...
+        Condition summarised = DailyBalance.POSTING_DATE.le(asOf);
+        if (knownAt != null) {
+            summarised = summarised.and(DailyBalance.RECORDED_HOUR.lt(DailyBalance.hourOf(knownAt)));
+        }
+        Field<BigDecimal> dailyDebits = DSL.sum(DailyBalance.DEBIT_MINOR).as("debits");
+        Field<BigDecimal> dailyCredits = DSL.sum(DailyBalance.CREDIT_MINOR).as("credits");
+        db.select(DailyBalance.ACCOUNT_CODE, DailyBalance.CURRENCY, dailyDebits, dailyCredits)
+                .from(DailyBalance.TABLE).where(summarised)
+                .groupBy(DailyBalance.ACCOUNT_CODE, DailyBalance.CURRENCY)
+                .forEach(r -> add(sums, r.get(DailyBalance.ACCOUNT_CODE), r.get(DailyBalance.CURRENCY), r.get(dailyDebits),
+                        r.get(dailyCredits)));
+        if (knownAt != null) {
+            // ... and the lines of that hour recorded by knownAt
+            OffsetDateTime hourStart = Instant.ofEpochSecond(DailyBalance.hourOf(knownAt) * 3600).atOffset(ZoneOffset.UTC);
+            Field<BigDecimal> debits = DSL.sum(GlLine.DEBIT_MINOR).as("debits");
+            Field<BigDecimal> credits = DSL.sum(GlLine.CREDIT_MINOR).as("credits");
+            db.select(GlLine.ACCOUNT_CODE, GlLine.CURRENCY, debits, credits).from(GlLine.TABLE)
+                    .where(GlLine.POSTING_DATE.le(asOf))
+                    .and(GlLine.RECORDED_AT.ge(hourStart)).and(GlLine.RECORDED_AT.le(knownAt.atOffset(ZoneOffset.UTC)))
+                    .groupBy(GlLine.ACCOUNT_CODE, GlLine.CURRENCY)
+                    .forEach(r -> add(sums, r.get(GlLine.ACCOUNT_CODE), r.get(GlLine.CURRENCY), r.get(debits), r.get(credits)));
+        }
+        List<TrialBalance.Row> rows = new ArrayList<>();
         Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
-        for (Record r : db.select(GlLine.ACCOUNT_CODE, GlLine.CURRENCY, debits, credits)
-                .from(GlLine.TABLE)
-                .where(when)
-                .groupBy(GlLine.ACCOUNT_CODE, GlLine.CURRENCY)
-                .orderBy(GlLine.ACCOUNT_CODE, GlLine.CURRENCY)
-                .fetch()) {
-            String currency = r.get(GlLine.CURRENCY);
-            BigDecimal d = r.get(debits);
-            BigDecimal c = r.get(credits);
+        for (var sum : sums.entrySet()) {
+            String currency = sum.getKey().get(1);
+            BigDecimal d = sum.getValue()[0];
+            BigDecimal c = sum.getValue()[1];
             BigDecimal debitBalance = d.subtract(c).max(BigDecimal.ZERO);
             BigDecimal creditBalance = c.subtract(d).max(BigDecimal.ZERO);
-            Optional<Account> account = chart.account(r.get(GlLine.ACCOUNT_CODE));
-            rows.add(new TrialBalance.Row(r.get(GlLine.ACCOUNT_CODE),
+            Optional<Account> account = chart.account(sum.getKey().get(0));
+            rows.add(new TrialBalance.Row(sum.getKey().get(0),
                     account.map(Account::name).orElse("(not in current chart)"),
                     account.map(a -> a.type().name()).orElse(null),
                     account.map(Account::erpCode).orElse(null),
