@@ -48,9 +48,32 @@ public class LedgerReports {
     }
 
     public TrialBalance trialBalance(LocalDate asOf, Instant knownAt) {
+        if (knownAt != null && linesRecordedInTheHourOf(knownAt, asOf) > MOST_LINES_READ_FOR_AN_HOUR) {
+            // an hour that busy is read faster by one pass over every line than line by line through its index
+            // (BENCHMARKS.md: 750k lines recorded in one hour, 89 ms against 205 ms)
+            return trialBalance(asOf, knownAt, true);
+        }
+        return trialBalance(asOf, knownAt, false);
+    }
+
+    /** Beyond this many lines recorded in the hour of a knownAt, the trial balance sums every line instead. */
+    static final long MOST_LINES_READ_FOR_AN_HOUR = 50_000;
+
+    private long linesRecordedInTheHourOf(Instant knownAt, LocalDate asOf) {
+        BigDecimal lines = db.select(DSL.sum(DailyBalance.LINE_COUNT)).from(DailyBalance.TABLE)
+                .where(DailyBalance.RECORDED_HOUR.eq(DailyBalance.hourOf(knownAt)))
+                .and(DailyBalance.POSTING_DATE.le(asOf)).fetchOne(0, BigDecimal.class);
+        return lines == null ? 0 : lines.longValue();
+    }
+
+    private TrialBalance trialBalance(LocalDate asOf, Instant knownAt, boolean everyLine) {
         // sums over every line: BigDecimal, which no number of postings can overflow
         Map<List<String>, BigDecimal[]> sums = new java.util.TreeMap<>(java.util.Comparator
                 .comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        if (everyLine) {
+            addLines(sums, asOf, DSL.trueCondition(), knownAt);
+            return trialBalanceOf(sums, asOf, knownAt);
+        }
         // the balances by account, day and recorded hour (V22): every hour before the one knownAt falls in ...
         Condition summarised = DailyBalance.POSTING_DATE.le(asOf);
         if (knownAt != null) {
@@ -66,14 +89,22 @@ public class LedgerReports {
         if (knownAt != null) {
             // ... and the lines of that hour recorded by knownAt
             OffsetDateTime hourStart = Instant.ofEpochSecond(DailyBalance.hourOf(knownAt) * 3600).atOffset(ZoneOffset.UTC);
-            Field<BigDecimal> debits = DSL.sum(GlLine.DEBIT_MINOR).as("debits");
-            Field<BigDecimal> credits = DSL.sum(GlLine.CREDIT_MINOR).as("credits");
-            db.select(GlLine.ACCOUNT_CODE, GlLine.CURRENCY, debits, credits).from(GlLine.TABLE)
-                    .where(GlLine.POSTING_DATE.le(asOf))
-                    .and(GlLine.RECORDED_AT.ge(hourStart)).and(GlLine.RECORDED_AT.le(knownAt.atOffset(ZoneOffset.UTC)))
-                    .groupBy(GlLine.ACCOUNT_CODE, GlLine.CURRENCY)
-                    .forEach(r -> add(sums, r.get(GlLine.ACCOUNT_CODE), r.get(GlLine.CURRENCY), r.get(debits), r.get(credits)));
+            addLines(sums, asOf, GlLine.RECORDED_AT.ge(hourStart), knownAt);
         }
+        return trialBalanceOf(sums, asOf, knownAt);
+    }
+
+    /** Adds the debits and credits of the lines posted by {@code asOf}, recorded by {@code knownAt} and matching {@code also}. */
+    private void addLines(Map<List<String>, BigDecimal[]> sums, LocalDate asOf, Condition also, Instant knownAt) {
+        Field<BigDecimal> debits = DSL.sum(GlLine.DEBIT_MINOR).as("debits");
+        Field<BigDecimal> credits = DSL.sum(GlLine.CREDIT_MINOR).as("credits");
+        db.select(GlLine.ACCOUNT_CODE, GlLine.CURRENCY, debits, credits).from(GlLine.TABLE)
+                .where(GlLine.POSTING_DATE.le(asOf)).and(also).and(GlLine.RECORDED_AT.le(knownAt.atOffset(ZoneOffset.UTC)))
+                .groupBy(GlLine.ACCOUNT_CODE, GlLine.CURRENCY)
+                .forEach(r -> add(sums, r.get(GlLine.ACCOUNT_CODE), r.get(GlLine.CURRENCY), r.get(debits), r.get(credits)));
+    }
+
+    private TrialBalance trialBalanceOf(Map<List<String>, BigDecimal[]> sums, LocalDate asOf, Instant knownAt) {
         List<TrialBalance.Row> rows = new ArrayList<>();
         Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
         for (var sum : sums.entrySet()) {
