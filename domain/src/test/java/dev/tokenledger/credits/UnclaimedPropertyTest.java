@@ -8,12 +8,10 @@ import dev.tokenledger.credits.Commands.RemitUnclaimedProperty;
 import dev.tokenledger.credits.Commands.ReportUnclaimedProperty;
 import dev.tokenledger.credits.WalletTest.Capture;
 import dev.tokenledger.periods.PeriodCalendar;
-import dev.tokenledger.rejection.LedgerRejection;
 import dev.tokenledger.rejection.RejectionCode;
+import dev.tokenledger.testing.Fixtures;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +72,7 @@ class UnclaimedPropertyTest {
         assertThat(events.postings()).containsExactly("DR 2500 100.00", "CR 1000 100.00");
         fixture.givenCommands(buy("unredeemed"), USED, REPORT, remit)
                 .when(new RemitUnclaimedProperty("acme", "p1", "again", LocalDate.of(2027, 2, 21), new BigDecimal("0.01")))
-                .expectException(new Rejected(RejectionCode.REMITTANCE_EXCEEDS_OWED, "amount", "owes 0.00"));
+                .expectException(Fixtures.rejected(RejectionCode.REMITTANCE_EXCEEDS_OWED, "amount", "owes 0.00"));
     }
 
     @Test
@@ -82,7 +80,7 @@ class UnclaimedPropertyTest {
         ExpireCreditPool expire = new ExpireCreditPool("acme", "p1", "x1", LocalDate.of(2027, 1, 1));
         fixture.givenCommands(buy("unredeemed"), USED, expire)
                 .when(new RemitUnclaimedProperty("acme", "p1", "r", LocalDate.of(2027, 1, 5), null))
-                .expectException(new Rejected(RejectionCode.UNCLAIMED_PROPERTY_NOT_REPORTED, "poolId", "report it first"));
+                .expectException(Fixtures.rejected(RejectionCode.UNCLAIMED_PROPERTY_NOT_REPORTED, "poolId", "report it first"));
         Capture events = new Capture();
         fixture.givenCommands(buy("unredeemed"), USED, expire)
                 .when(REPORT.withDate(LocalDate.of(2027, 1, 2))).expectSuccessfulHandlerExecution().expectEventsMatching(events);
@@ -92,29 +90,6 @@ class UnclaimedPropertyTest {
                 .expectEventsMatching(events = new Capture());
         assertThat(events.postings()).containsExactly("DR 2500 60.00", "CR 1000 60.00");
         fixture.givenCommands(buy("remote")).when(new ReportUnclaimedProperty("acme", "p1", "r", JAN_1, "US-DE", JAN_1))
-                .expectException(new Rejected(RejectionCode.NO_ESCHEAT_EXPECTED, "poolId", "escheatShare is 0"));
-    }
-
-    static final class Rejected extends BaseMatcher<Object> {
-        private final RejectionCode code;
-        private final String field;
-        private final String text;
-
-        Rejected(RejectionCode code, String field, String text) {
-            this.code = code;
-            this.field = field;
-            this.text = text;
-        }
-
-        @Override
-        public boolean matches(Object actual) {
-            return actual instanceof LedgerRejection r && r.violations().get(0).code() == code
-                    && r.violations().get(0).field().equals(field) && r.violations().get(0).detail().contains(text);
-        }
-
-        @Override
-        public void describeTo(Description description) {
-            description.appendText(code + " on " + field + " saying '" + text + "'");
-        }
+                .expectException(Fixtures.rejected(RejectionCode.NO_ESCHEAT_EXPECTED, "poolId", "escheatShare is 0"));
     }
 }

@@ -5,24 +5,16 @@ import dev.tokenledger.incentives.RebateCommands.AgreeVolumeDiscount;
 import dev.tokenledger.incentives.RebateCommands.ReportVolumeUsage;
 import dev.tokenledger.incentives.RebateCommands.ReviseExpectedVolume;
 import dev.tokenledger.incentives.RebateCommands.SettleVolumeYear;
-import dev.tokenledger.journal.JournalLine;
-import dev.tokenledger.journal.PostsJournalEntry;
 import dev.tokenledger.periods.PeriodCalendar;
-import dev.tokenledger.rejection.LedgerRejection;
 import dev.tokenledger.rejection.RejectionCode;
-import org.axonframework.eventhandling.EventMessage;
+import dev.tokenledger.testing.Fixtures;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,101 +59,44 @@ class VolumeRebateTest {
     void aRetrospectiveDiscountWhoseExpectedTierChangesMidYear() {
         // expected 1,500 units: revenue at $9. Q1 400 units invoiced at $10 (the year is below 1,000): 4,000;
         // revenue 400 x 9 = 3,600; 400 is a refund liability
-        assertThat(postings(fixture.givenCommands(agree("1500")).when(Q1)))
+        assertThat(Fixtures.postings(fixture.givenCommands(agree("1500")).when(Q1)))
                 .containsExactly("DR 1100 3600.00", "CR 4000 3600.00", "DR 1100 400.00", "CR 2400 400.00");
         // Q2 500 more (900): invoiced 5,000; revenue to date 900 x 9 = 8,100, 4,500 more; liability 900
-        assertThat(postings(fixture.givenCommands(agree("1500"), Q1).when(Q2)))
+        assertThat(Fixtures.postings(fixture.givenCommands(agree("1500"), Q1).when(Q2)))
                 .containsExactly("DR 1100 4500.00", "CR 4000 4500.00", "DR 1100 500.00", "CR 2400 500.00");
         // the outlook rises to 2,200 units ($8): revenue to date 900 x 8 = 7,200, a catch-up of -900
-        assertThat(postings(fixture.givenCommands(agree("1500"), Q1, Q2).when(REVISE)))
+        assertThat(Fixtures.postings(fixture.givenCommands(agree("1500"), Q1, Q2).when(REVISE)))
                 .containsExactly("DR 4000 900.00", "CR 2400 900.00");
         // Q3 700 more (1,600): invoiced at $9 = 6,300; revenue to date 1,600 x 8 = 12,800, 5,600 more
-        assertThat(postings(fixture.givenCommands(agree("1500"), Q1, Q2, REVISE).when(Q3)))
+        assertThat(Fixtures.postings(fixture.givenCommands(agree("1500"), Q1, Q2, REVISE).when(Q3)))
                 .containsExactly("DR 1100 5600.00", "CR 4000 5600.00", "DR 1100 700.00", "CR 2400 700.00");
         // Q4 500 more (2,100): invoiced at $8 = 4,000; revenue to date 2,100 x 8 = 16,800, 4,000 more
-        assertThat(postings(fixture.givenCommands(agree("1500"), Q1, Q2, REVISE, Q3).when(Q4)))
+        assertThat(Fixtures.postings(fixture.givenCommands(agree("1500"), Q1, Q2, REVISE, Q3).when(Q4)))
                 .containsExactly("DR 1100 4000.00", "CR 4000 4000.00");
         // the year reached 2,100 units: revenue 16,800 = 2,100 x $8 already; invoiced 19,300, rebate 2,500 credited
-        assertThat(postings(fixture.givenCommands(agree("1500"), Q1, Q2, REVISE, Q3, Q4).when(SETTLE)))
+        assertThat(Fixtures.postings(fixture.givenCommands(agree("1500"), Q1, Q2, REVISE, Q3, Q4).when(SETTLE)))
                 .containsExactly("DR 2400 2500.00", "CR 1100 2500.00");
     }
 
     @Test
     void anOptimisticOutlookIsTrueUpWhenTheYearFallsShort() {
         // expected 2,200 ($8) all year, but the year ends at 1,600 ($9): revenue 12,800 trued up to 14,400
-        assertThat(postings(fixture.givenCommands(agree("2200"), Q1, Q2, Q3).when(SETTLE)))
+        assertThat(Fixtures.postings(fixture.givenCommands(agree("2200"), Q1, Q2, Q3).when(SETTLE)))
                 .containsExactly("DR 2400 1600.00", "CR 4000 1600.00", "DR 2400 900.00", "CR 1100 900.00");
     }
 
     @Test
     void whatCannotHappenIsRefusedNamingTheField() {
         fixture.givenCommands(agree("1500"), Q1).when(SETTLE.withDate(LocalDate.of(2026, 12, 30)))
-                .expectException(new Rejected(RejectionCode.VOLUME_YEAR_NOT_ENDED, "effectiveDate", "2026-12-31"));
+                .expectException(Fixtures.rejected(RejectionCode.VOLUME_YEAR_NOT_ENDED, "effectiveDate", "2026-12-31"));
         fixture.givenCommands(agree("1500"), Q1, Q2)
                 .when(new ReviseExpectedVolume("acme-2026", "low", LocalDate.of(2026, 7, 1), new BigDecimal("800"), "x"))
-                .expectException(new Rejected(RejectionCode.ESTIMATE_OUT_OF_RANGE, "expectedVolume", "900"));
+                .expectException(Fixtures.rejected(RejectionCode.ESTIMATE_OUT_OF_RANGE, "expectedVolume", "900"));
         fixture.givenCommands(agree("1500"), Q1, SETTLE).when(usage("late", LocalDate.of(2026, 12, 31), "1"))
-                .expectException(new Rejected(RejectionCode.VOLUME_YEAR_SETTLED, "usageThrough", "settled"));
+                .expectException(Fixtures.rejected(RejectionCode.VOLUME_YEAR_SETTLED, "usageThrough", "settled"));
         fixture.givenNoPriorActivity().when(new AgreeVolumeDiscount("acme-2026", "acme", "USD", LocalDate.of(2026, 1, 1),
                         LocalDate.of(2026, 12, 31), "units", List.of(new VolumeTier(BigDecimal.ZERO, BigDecimal.ONE),
                         new VolumeTier(BigDecimal.TEN, new BigDecimal("2"))), BigDecimal.TEN, null))
-                .expectException(new Rejected(RejectionCode.VOLUME_TERMS_INVALID, "tiers[1].unitPrice", "never rise"));
-    }
-
-    static List<String> postings(ResultValidator<VolumeRebate> result) {
-        Capture events = new Capture();
-        result.expectSuccessfulHandlerExecution().expectEventsMatching(events);
-        return events.postings();
-    }
-
-    static final class Rejected extends BaseMatcher<Object> {
-        private final RejectionCode code;
-        private final String field;
-        private final String text;
-
-        Rejected(RejectionCode code, String field, String text) {
-            this.code = code;
-            this.field = field;
-            this.text = text;
-        }
-
-        @Override
-        public boolean matches(Object actual) {
-            return actual instanceof LedgerRejection r && r.violations().get(0).code() == code
-                    && r.violations().get(0).field().equals(field) && r.violations().get(0).detail().contains(text);
-        }
-
-        @Override
-        public void describeTo(Description description) {
-            description.appendText(code + " on " + field + " saying '" + text + "'");
-        }
-    }
-
-    static final class Capture extends TypeSafeMatcher<List<EventMessage<?>>> {
-        private List<EventMessage<?>> events = List.of();
-
-        @Override
-        protected boolean matchesSafely(List<EventMessage<?>> published) {
-            events = published;
-            return true;
-        }
-
-        @Override
-        public void describeTo(Description description) {
-            description.appendText("any events");
-        }
-
-        List<String> postings() {
-            List<String> rows = new ArrayList<>();
-            for (EventMessage<?> e : events) {
-                if (e.getPayload() instanceof PostsJournalEntry posting && posting.journalEntry() != null) {
-                    for (JournalLine line : posting.journalEntry().lines()) {
-                        rows.add((line.side().name().equals("DEBIT") ? "DR " : "CR ") + line.accountCode() + " "
-                                + line.amount().amount().toPlainString());
-                    }
-                }
-            }
-            return rows;
-        }
+                .expectException(Fixtures.rejected(RejectionCode.VOLUME_TERMS_INVALID, "tiers[1].unitPrice", "never rise"));
     }
 }

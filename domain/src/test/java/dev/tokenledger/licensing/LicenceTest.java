@@ -1,28 +1,21 @@
 package dev.tokenledger.licensing;
 
 import dev.tokenledger.chart.ChartLoader;
-import dev.tokenledger.journal.JournalLine;
-import dev.tokenledger.journal.PostsJournalEntry;
 import dev.tokenledger.licensing.LicenceCommands.GrantLicence;
 import dev.tokenledger.licensing.LicenceCommands.RecordLicencePayment;
 import dev.tokenledger.licensing.LicenceCommands.ReportRoyalties;
 import dev.tokenledger.licensing.LicenceCommands.SettleMinimumGuarantee;
 import dev.tokenledger.licensing.LicenceCommands.TransferLicence;
 import dev.tokenledger.periods.PeriodCalendar;
-import dev.tokenledger.rejection.LedgerRejection;
 import dev.tokenledger.rejection.RejectionCode;
-import org.axonframework.eventhandling.EventMessage;
+import dev.tokenledger.testing.Fixtures;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,22 +59,22 @@ class LicenceTest {
     @Test
     void aRoyaltyWithAMinimumGuarantee() {
         // the fixed fee is invoiced on signing and waits in the contract liability for the transfer
-        assertThat(postings(fixture.givenNoPriorActivity().when(weights())))
+        assertThat(Fixtures.postings(fixture.givenNoPriorActivity().when(weights())))
                 .containsExactly("DR 1100 100000.00", "CR 2330 100000.00");
         // 5% of 200,000 reported before the transfer: billed against the guarantee, still a liability
-        assertThat(postings(fixture.givenCommands(weights()).when(EARLY)))
+        assertThat(Fixtures.postings(fixture.givenCommands(weights()).when(EARLY)))
                 .containsExactly("DR 1100 10000.00", "CR 2330 10000.00");
         // control passes: fee 100,000 + guarantee 50,000 are licence revenue; 40,000 of the guarantee is not billed yet
-        assertThat(postings(fixture.givenCommands(weights(), EARLY).when(TRANSFER)))
+        assertThat(Fixtures.postings(fixture.givenCommands(weights(), EARLY).when(TRANSFER)))
                 .containsExactly("DR 2330 110000.00", "CR 4700 110000.00", "DR 1160 40000.00", "CR 4700 40000.00");
         // Q1: 900,000 x 5% = 45,000 cumulative, 35,000 more, all within the guarantee: billed against the asset
-        assertThat(postings(fixture.givenCommands(weights(), EARLY, TRANSFER).when(Q1)))
+        assertThat(Fixtures.postings(fixture.givenCommands(weights(), EARLY, TRANSFER).when(Q1)))
                 .containsExactly("DR 1100 35000.00", "CR 1160 35000.00");
         // Q2: 1,200,000 x 5% = 60,000: 5,000 completes the guarantee, the 10,000 beyond it is royalty revenue
-        assertThat(postings(fixture.givenCommands(weights(), EARLY, TRANSFER, Q1).when(Q2)))
+        assertThat(Fixtures.postings(fixture.givenCommands(weights(), EARLY, TRANSFER, Q1).when(Q2)))
                 .containsExactly("DR 1100 5000.00", "CR 1160 5000.00", "DR 1100 10000.00", "CR 4710 10000.00");
         // at the end of the term nothing is left of the guarantee to bill
-        assertThat(postings(fixture.givenCommands(weights(), EARLY, TRANSFER, Q1, Q2)
+        assertThat(Fixtures.postings(fixture.givenCommands(weights(), EARLY, TRANSFER, Q1, Q2)
                 .when(new SettleMinimumGuarantee("weights-1", "settle", LocalDate.of(2026, 12, 31))))).isEmpty();
     }
 
@@ -90,20 +83,20 @@ class LicenceTest {
         ReportRoyalties small = report("q1", LocalDate.of(2026, 3, 31), "600000");
         fixture.givenCommands(weights(), TRANSFER, small)
                 .when(new SettleMinimumGuarantee("weights-1", "settle", LocalDate.of(2026, 12, 30)))
-                .expectException(new Rejected(RejectionCode.LICENCE_TERM_NOT_ENDED, "effectiveDate", "2026-12-31"));
+                .expectException(Fixtures.rejected(RejectionCode.LICENCE_TERM_NOT_ENDED, "effectiveDate", "2026-12-31"));
         // royalties 30,000 of the 50,000 guaranteed: the 20,000 shortfall clears the contract asset
         SettleMinimumGuarantee settle = new SettleMinimumGuarantee("weights-1", "settle", LocalDate.of(2026, 12, 31));
-        assertThat(postings(fixture.givenCommands(weights(), TRANSFER, small).when(settle)))
+        assertThat(Fixtures.postings(fixture.givenCommands(weights(), TRANSFER, small).when(settle)))
                 .containsExactly("DR 1100 20000.00", "CR 1160 20000.00");
         // a late report for the term, within the guarantee already billed, bills nothing more; beyond it, it does
-        assertThat(postings(fixture.givenCommands(weights(), TRANSFER, small, settle)
+        assertThat(Fixtures.postings(fixture.givenCommands(weights(), TRANSFER, small, settle)
                 .when(report("late", LocalDate.of(2026, 12, 31), "500000"))))
                 .containsExactly("DR 1100 5000.00", "CR 4710 5000.00");
         fixture.givenCommands(weights(), TRANSFER, small, settle).when(new SettleMinimumGuarantee("weights-1", "again",
                         LocalDate.of(2027, 1, 5)))
-                .expectException(new Rejected(RejectionCode.GUARANTEE_ALREADY_SETTLED, "requestId", "settled"));
+                .expectException(Fixtures.rejected(RejectionCode.GUARANTEE_ALREADY_SETTLED, "requestId", "settled"));
         // paid in full: cash against the receivable (fee 100,000 + royalties 30,000 + shortfall 20,000)
-        assertThat(postings(fixture.givenCommands(weights(), TRANSFER, small, settle)
+        assertThat(Fixtures.postings(fixture.givenCommands(weights(), TRANSFER, small, settle)
                 .when(new RecordLicencePayment("weights-1", "pay", LocalDate.of(2027, 1, 31), null))))
                 .containsExactly("DR 1000 150000.00", "CR 1100 150000.00");
     }
@@ -111,84 +104,27 @@ class LicenceTest {
     @Test
     void royaltiesReportedBeforeTheTransferAreRevenueAtTheTransfer() {
         GrantLicence royaltyOnly = grant(null, null, "0.05", true, ContractType.FUNCTIONAL_IP_LICENCE);
-        assertThat(postings(fixture.givenCommands(royaltyOnly).when(EARLY)))
+        assertThat(Fixtures.postings(fixture.givenCommands(royaltyOnly).when(EARLY)))
                 .containsExactly("DR 1100 10000.00", "CR 2330 10000.00");
         // the later of the usage (10 February) and the satisfaction of the obligation (15 February)
-        assertThat(postings(fixture.givenCommands(royaltyOnly, EARLY).when(TRANSFER)))
+        assertThat(Fixtures.postings(fixture.givenCommands(royaltyOnly, EARLY).when(TRANSFER)))
                 .containsExactly("DR 2330 10000.00", "CR 4710 10000.00");
         fixture.givenCommands(royaltyOnly).when(new TransferLicence("weights-1", "early", LocalDate.of(2026, 1, 31)))
-                .expectException(new Rejected(RejectionCode.LICENCE_NOT_YET_USABLE, "transferredOn", "2026-02-01"));
+                .expectException(Fixtures.rejected(RejectionCode.LICENCE_NOT_YET_USABLE, "transferredOn", "2026-02-01"));
     }
 
     @Test
     void theRoyaltyExceptionIsRefusedWhereItDoesNotApply() {
         fixture.givenNoPriorActivity().when(grant("1000.00", null, "0.05", false, ContractType.FUNCTIONAL_IP_LICENCE))
-                .expectException(new Rejected(RejectionCode.ROYALTY_EXCEPTION_NOT_APPLICABLE, "licencePredominant",
+                .expectException(Fixtures.rejected(RejectionCode.ROYALTY_EXCEPTION_NOT_APPLICABLE, "licencePredominant",
                         "not the predominant item"));
         fixture.givenNoPriorActivity().when(grant("1000.00", null, "0.05", null, ContractType.FUNCTIONAL_IP_LICENCE))
-                .expectException(new Rejected(RejectionCode.ROYALTY_EXCEPTION_NOT_APPLICABLE, "licencePredominant",
+                .expectException(Fixtures.rejected(RejectionCode.ROYALTY_EXCEPTION_NOT_APPLICABLE, "licencePredominant",
                         "sole or predominant"));
         fixture.givenNoPriorActivity().when(grant("1000.00", null, "0.05", true, ContractType.SERVICE_ACCESS))
-                .expectException(new Rejected(RejectionCode.NOT_A_LICENCE, "contractType", "service access"));
+                .expectException(Fixtures.rejected(RejectionCode.NOT_A_LICENCE, "contractType", "service access"));
         // a licence without royalties needs no predominance judgement
-        assertThat(postings(fixture.givenNoPriorActivity().when(grant("1000.00", null, null, null,
+        assertThat(Fixtures.postings(fixture.givenNoPriorActivity().when(grant("1000.00", null, null, null,
                 ContractType.FUNCTIONAL_IP_LICENCE)))).containsExactly("DR 1100 1000.00", "CR 2330 1000.00");
-    }
-
-    static List<String> postings(org.axonframework.test.aggregate.ResultValidator<Licence> result) {
-        Capture events = new Capture();
-        result.expectSuccessfulHandlerExecution().expectEventsMatching(events);
-        return events.postings();
-    }
-
-    static final class Rejected extends BaseMatcher<Object> {
-        private final RejectionCode code;
-        private final String field;
-        private final String text;
-
-        Rejected(RejectionCode code, String field, String text) {
-            this.code = code;
-            this.field = field;
-            this.text = text;
-        }
-
-        @Override
-        public boolean matches(Object actual) {
-            return actual instanceof LedgerRejection r && r.violations().get(0).code() == code
-                    && r.violations().get(0).field().equals(field) && r.violations().get(0).detail().contains(text);
-        }
-
-        @Override
-        public void describeTo(Description description) {
-            description.appendText(code + " on " + field + " saying '" + text + "'");
-        }
-    }
-
-    static final class Capture extends TypeSafeMatcher<List<EventMessage<?>>> {
-        private List<EventMessage<?>> events = List.of();
-
-        @Override
-        protected boolean matchesSafely(List<EventMessage<?>> published) {
-            events = published;
-            return true;
-        }
-
-        @Override
-        public void describeTo(Description description) {
-            description.appendText("any events");
-        }
-
-        List<String> postings() {
-            List<String> rows = new ArrayList<>();
-            for (EventMessage<?> e : events) {
-                if (e.getPayload() instanceof PostsJournalEntry posting && posting.journalEntry() != null) {
-                    for (JournalLine line : posting.journalEntry().lines()) {
-                        rows.add((line.side().name().equals("DEBIT") ? "DR " : "CR ") + line.accountCode() + " "
-                                + line.amount().amount().toPlainString());
-                    }
-                }
-            }
-            return rows;
-        }
     }
 }
