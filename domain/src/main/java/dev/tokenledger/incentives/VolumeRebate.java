@@ -13,6 +13,7 @@ import dev.tokenledger.incentives.RebateEvents.VolumePaymentReceived;
 import dev.tokenledger.incentives.RebateEvents.VolumeUsageReported;
 import dev.tokenledger.incentives.RebateEvents.VolumeYearSettled;
 import dev.tokenledger.journal.PairedEntry;
+import dev.tokenledger.journal.Payments;
 import dev.tokenledger.journal.PostedEntry;
 import dev.tokenledger.kernel.InputFingerprint;
 import dev.tokenledger.kernel.Limits;
@@ -261,15 +262,8 @@ public class VolumeRebate {
     public RebateResult handle(RecordVolumePayment c, ChartOfAccounts chart, PeriodCalendar calendar) {
         String hash = InputFingerprint.of("payment", c.paidOn(), c.amount());
         return once(c.paymentId(), hash, () -> {
-            Violations v = new Violations();
-            RequestChecks.id(v, "paymentId", c.paymentId());
-            RequestChecks.date(v, "paidOn", c.paidOn());
-            long amount = c.amount() == null ? receivableMinor : RequestChecks.amount(v, "amount", c.amount(), currency);
-            v.throwIfAny();
-            if (amount <= 0 || amount > receivableMinor) {
-                throw LedgerRejection.of(RejectionCode.PAYMENT_EXCEEDS_INVOICE, "amount", "agreement " + agreementId
-                        + " has " + Money.ofMinor(Math.max(receivableMinor, 0), currency) + " open");
-            }
+            long amount = Payments.amountToPay(c.paymentId(), c.paidOn(), c.amount(), receivableMinor, currency,
+                    "agreement " + agreementId);
             PairedEntry p = postings(chart).pair(AccountRole.CASH, AccountRole.ACCOUNTS_RECEIVABLE, amount, null);
             PostedEntry entry = entry(p, c.paymentId(), c.paidOn(), "Payment under volume agreement " + agreementId,
                     null, calendar);

@@ -3,6 +3,7 @@ package dev.tokenledger.licensing;
 import dev.tokenledger.chart.AccountRole;
 import dev.tokenledger.chart.ChartOfAccounts;
 import dev.tokenledger.journal.PairedEntry;
+import dev.tokenledger.journal.Payments;
 import dev.tokenledger.journal.PostedEntry;
 import dev.tokenledger.kernel.InputFingerprint;
 import dev.tokenledger.kernel.Limits;
@@ -254,15 +255,8 @@ public class Licence {
         if (processed.isRetry(c.paymentId(), hash, "paymentId")) {
             return new LicenceResult(licenceId, c.paymentId(), List.of(), true);
         }
-        Violations v = new Violations();
-        RequestChecks.id(v, "paymentId", c.paymentId());
-        RequestChecks.date(v, "paidOn", c.paidOn());
-        long amount = c.amount() == null ? receivableMinor : RequestChecks.amount(v, "amount", c.amount(), currency);
-        v.throwIfAny();
-        if (amount <= 0 || amount > receivableMinor) {
-            throw LedgerRejection.of(RejectionCode.PAYMENT_EXCEEDS_INVOICE, "amount", "licence " + licenceId + " has "
-                    + Money.ofMinor(receivableMinor, currency) + " open");
-        }
+        long amount = Payments.amountToPay(c.paymentId(), c.paidOn(), c.amount(), receivableMinor, currency,
+                "licence " + licenceId);
         PairedEntry p = postings(chart);
         p.pair(AccountRole.CASH, AccountRole.ACCOUNTS_RECEIVABLE, amount, null);
         PostedEntry entry = entry(p, c.paymentId(), c.paidOn(), "Payment for licence " + licenceId, calendar);
