@@ -9,6 +9,7 @@ import dev.tokenledger.adapters.metrics.MetricsController;
 import dev.tokenledger.projections.metrics.MetricsReports;
 import dev.tokenledger.projections.usage.UsageReports;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -138,12 +139,16 @@ public class UsageBenchmark implements ApplicationRunner {
         figures.put("recordsTieToPostings", recordTies);
 
         long dbBytes = db.fetchOne("SELECT pg_database_size(current_database())").get(0, Long.class);
-        long usageBytes = db.fetchOne("SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
-                + "JOIN pg_inherits i ON i.inhrelid = c.oid WHERE i.inhparent = 'usage_record'::regclass").get(0, Long.class)
-                + db.fetchOne("SELECT pg_total_relation_size('usage_record_key')").get(0, Long.class);
+        long usageBytes = db.fetchOne("SELECT pg_total_relation_size('usage_block') + pg_total_relation_size('usage_key') "
+                + "+ pg_total_relation_size('usage_daily')").get(0, Long.class);
+        figures.put("usageBlocks", db.fetchCount(DSL.table("usage_block")));
+        figures.put("usageBlocksMiB", db.fetchOne("SELECT pg_total_relation_size('usage_block')").get(0, Long.class) >> 20);
+        figures.put("usageKeysMiB", db.fetchOne("SELECT pg_total_relation_size('usage_key')").get(0, Long.class) >> 20);
+        figures.put("usageDailyMiB", db.fetchOne("SELECT pg_total_relation_size('usage_daily')").get(0, Long.class) >> 20);
         figures.put("databaseMiB", dbBytes >> 20);
         figures.put("databaseMiBPerMillionRecords", Math.round((dbBytes >> 20) / (written / 1e6)));
         figures.put("usageLedgerMiBPerMillionRecords", Math.round((usageBytes >> 20) / (written / 1e6)));
+        figures.put("usageLedgerBytesPerRecord", Math.round((double) usageBytes / written));
         figures.put("eventsStored", db.fetchOne("SELECT count(*) FROM domain_event_entry").get(0, Long.class));
         figures.put("glLines", db.fetchOne("SELECT count(*) FROM gl_line").get(0, Long.class));
 
@@ -224,7 +229,7 @@ public class UsageBenchmark implements ApplicationRunner {
      * ({@code /api/v1/usage/postings/{id}/records}); 200 and 50 picked at random.
      */
     private void lookups(Map<String, Object> figures) {
-        List<String> ids = db.fetch("SELECT record_id FROM usage_record_key ORDER BY random() LIMIT 200")
+        List<String> ids = db.fetch("SELECT record_id FROM usage_key ORDER BY random() LIMIT 200")
                 .getValues(0, String.class);
         double[] byId = new double[ids.size()];
         for (int i = 0; i < byId.length; i++) {
@@ -294,38 +299,33 @@ public class UsageBenchmark implements ApplicationRunner {
     }
 
     /**
-     * The floor the usage ledger's own storage sets: the records exactly as the ingestion stored them (priced, with
-     * their keys) COPYed into fresh tables of the same shape (partitioned by month, the same indexes, the key table
-     * with its primary key), in one transaction, as one batch would be. No parsing, pricing, posting or projections.
+     * The floor the usage ledger's own storage sets: its keys, blocks and daily totals exactly as the ingestion stored
+     * them COPYed into fresh tables of the same shape (the same indexes, the key table with its primary key), in one
+     * transaction. No parsing, pricing, encoding, posting or projections.
      */
     private void storageFloor(long written, Map<String, Object> figures) throws Exception {
-        Path records = Files.createTempFile("usage-records", ".copy");
-        Path keys = Files.createTempFile("usage-keys", ".copy");
+        List<String> tables = List.of("usage_key", "usage_block", "usage_daily");
+        Map<String, Path> files = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
-            try (var out = Files.newOutputStream(records)) {
-                copy.copyOut("COPY (SELECT * FROM usage_record) TO STDOUT", out);
-            }
-            try (var out = Files.newOutputStream(keys)) {
-                copy.copyOut("COPY (SELECT * FROM usage_record_key) TO STDOUT", out);
+            for (String table : tables) {
+                Path file = Files.createTempFile(table, ".copy");
+                files.put(table, file);
+                try (var out = Files.newOutputStream(file)) {
+                    copy.copyOut("COPY " + table + " TO STDOUT", out);
+                }
             }
             try (var s = c.createStatement()) {
-                s.execute("CREATE TABLE bench_usage_record (LIKE usage_record INCLUDING INDEXES) PARTITION BY RANGE (usage_date)");
-                s.execute("CREATE TABLE bench_usage_record_key (LIKE usage_record_key INCLUDING ALL)");
-                s.execute("""
-                        DO $$ DECLARE m DATE; BEGIN
-                          FOR m IN SELECT DISTINCT date_trunc('month', usage_date)::date FROM usage_record_key LOOP
-                            EXECUTE format('CREATE TABLE %I PARTITION OF bench_usage_record FOR VALUES FROM (%L) TO (%L)',
-                              'bench_usage_record_' || to_char(m, 'YYYY_MM'), m, (m + INTERVAL '1 month')::date);
-                          END LOOP; END $$""");
+                for (String table : tables) {
+                    s.execute("CREATE TABLE bench_" + table + " (LIKE " + table + " INCLUDING ALL)");
+                }
             }
             c.setAutoCommit(false);
             long start = System.nanoTime();
-            try (var in = Files.newInputStream(keys)) {
-                copy.copyIn("COPY bench_usage_record_key FROM STDIN", in);
-            }
-            try (var in = Files.newInputStream(records)) {
-                copy.copyIn("COPY bench_usage_record FROM STDIN", in);
+            for (String table : tables) {
+                try (var in = Files.newInputStream(files.get(table))) {
+                    copy.copyIn("COPY bench_" + table + " FROM STDIN", in);
+                }
             }
             c.commit();
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -333,11 +333,12 @@ public class UsageBenchmark implements ApplicationRunner {
             figures.put("storageCopyRecordsPerSecond", Math.round(written / seconds));
             c.setAutoCommit(true);
             try (var s = c.createStatement()) {
-                s.execute("DROP TABLE bench_usage_record, bench_usage_record_key");
+                s.execute("DROP TABLE bench_usage_key, bench_usage_block, bench_usage_daily");
             }
         } finally {
-            Files.deleteIfExists(records);
-            Files.deleteIfExists(keys);
+            for (Path file : files.values()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 

@@ -175,7 +175,7 @@ public class UsageFileImport {
     }
 
     private List<UsageIngestion.BatchResult> ingestInParallel(List<UsageRecordParser.Parsed> batch,
-                                                              Map<String, String> known, int workers,
+                                                              Map<String, Long> known, int workers,
                                                               java.util.concurrent.ExecutorService pool)
             throws InterruptedException {
         if (workers <= 1) {
@@ -226,7 +226,7 @@ public class UsageFileImport {
     }
 
     /** A batch as read and parsed, with the fingerprints its ids already have in the usage ledger. */
-    private record ReadBatch(List<UsageRecordParser.Parsed> records, Map<String, String> known) {
+    private record ReadBatch(List<UsageRecordParser.Parsed> records, Map<String, Long> known) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tokenledger.adapters.usage;
 
+import dev.tokenledger.adapters.usageledger.LedgerRecord;
 import dev.tokenledger.adapters.usageledger.UsageLedger;
 import dev.tokenledger.rejection.RejectionCode;
 import dev.tokenledger.usage.RecordUsage;
@@ -16,8 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -72,13 +72,12 @@ public class UsageIngestion {
      *                        call (null: look them up here). Used by the first attempt only; a record committed since
      *                        then fails the COPY on its key, and the next attempt looks up again in its transaction.
      */
-    public BatchResult ingest(List<UsageRecordParser.Parsed> batch, Map<String, String> knownBeforehand) {
+    public BatchResult ingest(List<UsageRecordParser.Parsed> batch, Map<String, Long> knownBeforehand) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 return ingestOnce(batch, attempt == 1 ? knownBeforehand : null);
             } catch (RuntimeException e) {
-                ledger.forgetPartitions();
                 if (!retryable(e)) {
                     throw e;
                 }
@@ -96,7 +95,7 @@ public class UsageIngestion {
         throw last;
     }
 
-    private BatchResult ingestOnce(List<UsageRecordParser.Parsed> batch, Map<String, String> knownBeforehand) {
+    private BatchResult ingestOnce(List<UsageRecordParser.Parsed> batch, Map<String, Long> knownBeforehand) {
         String batchId = newBatchId();
         List<Rejection> rejected = new ArrayList<>();
         int duplicates = 0;
@@ -115,26 +114,26 @@ public class UsageIngestion {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactionManager);
         try {
-            Map<String, String> known = knownBeforehand != null ? knownBeforehand : ledger.knownFingerprints(first.keySet());
+            Map<String, Long> known = knownBeforehand != null ? knownBeforehand : ledger.knownFingerprints(first.keySet());
             Map<String, List<UsageRecord>> byCustomer = new TreeMap<>(); // fixed order: no lock-order deadlocks
             Map<String, UsageRecordParser.Parsed> fresh = HashMap.newHashMap(first.size());
             for (UsageRecordParser.Parsed p : first.values()) {
-                String earlier = known.get(p.record().recordId());
+                Long earlier = known.get(p.record().recordId());
                 if (earlier == null) {
                     fresh.put(p.record().recordId(), p);
                     byCustomer.computeIfAbsent(p.record().customerId(), k -> new ArrayList<>()).add(p.record());
-                } else if (earlier.equals(p.record().fingerprint())) {
+                } else if (earlier == UsageLedger.fingerprint64(p.record().fingerprint())) {
                     duplicates++;
                 } else {
                     rejected.add(conflict(p));
                 }
             }
-            List<Object[]> rows = new ArrayList<>(fresh.size());
+            List<LedgerRecord> rows = new ArrayList<>(fresh.size());
             List<PostingMade> postings = new ArrayList<>();
             // only a batch repeating an id needs to know what was accepted under it
-            Map<String, String> acceptedFingerprints = repeats.isEmpty() ? null : new HashMap<>();
+            Map<String, Long> acceptedFingerprints = repeats.isEmpty() ? null : new HashMap<>();
             Map<String, Rejection> rejectedById = new HashMap<>();
-            OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as precise as PostgreSQL keeps it
             long commandsStarted = System.nanoTime();
             for (Map.Entry<String, List<UsageRecord>> customer : byCustomer.entrySet()) {
                 UsageOutcome outcome = commands.sendAndWait(new RecordUsage(customer.getKey(), batchId, customer.getValue()));
@@ -148,9 +147,10 @@ public class UsageIngestion {
                 Map<String, String> entryOf = new HashMap<>();
                 for (UsageOutcome.Priced priced : outcome.priced()) {
                     UsageRecordParser.Parsed p = fresh.get(priced.recordId());
-                    rows.add(row(p, priced, batchId, now));
+                    LedgerRecord row = row(p, priced, batchId, now);
+                    rows.add(row);
                     if (acceptedFingerprints != null) {
-                        acceptedFingerprints.put(priced.recordId(), p.record().fingerprint());
+                        acceptedFingerprints.put(priced.recordId(), row.fingerprint());
                     }
                     perPosting.computeIfAbsent(priced.postingId(), k -> new int[1])[0]++;
                     entryOf.put(priced.postingId(), priced.entryId());
@@ -159,11 +159,11 @@ public class UsageIngestion {
             }
             for (UsageRecordParser.Parsed p : repeats) {
                 String id = p.record().recordId();
-                String accepted = acceptedFingerprints.getOrDefault(id, known.get(id));
+                Long accepted = acceptedFingerprints.getOrDefault(id, known.get(id));
                 if (rejectedById.containsKey(id) && fresh.get(id).record().fingerprint().equals(p.record().fingerprint())) {
                     Rejection again = rejectedById.get(id);
                     rejected.add(new Rejection(p.position(), id, again.code(), again.field(), again.detail()));
-                } else if (accepted != null && accepted.equals(p.record().fingerprint())) {
+                } else if (accepted != null && accepted == UsageLedger.fingerprint64(p.record().fingerprint())) {
                     duplicates++;
                 } else {
                     rejected.add(conflict(p));
@@ -189,7 +189,7 @@ public class UsageIngestion {
     }
 
     /** The fingerprints the usage ledger holds for these ids (looked up ahead of a batch by the file import). */
-    public Map<String, String> knownFingerprints(java.util.Collection<String> ids) {
+    public Map<String, Long> knownFingerprints(java.util.Collection<String> ids) {
         return ledger.knownFingerprints(ids);
     }
 
@@ -208,26 +208,25 @@ public class UsageIngestion {
                 "record " + p.record().recordId() + " was already received with different content");
     }
 
-    private static Object[] row(UsageRecordParser.Parsed p, UsageOutcome.Priced priced, String batchId, OffsetDateTime now) {
+    private static LedgerRecord row(UsageRecordParser.Parsed p, UsageOutcome.Priced priced, String batchId, Instant now) {
         UsageRecord r = p.record();
-        return new Object[]{r.recordId(), r.customerId(), r.endUserId(), r.occurredAt().atOffset(ZoneOffset.UTC),
-                r.usageDate(), r.model(), r.feature(), r.provider(),
-                r.quantities().getOrDefault(UsageRecord.INPUT_TOKENS, 0L),
+        return new LedgerRecord(r.recordId(), r.customerId(), r.endUserId(), r.occurredAt(), r.usageDate(), r.model(),
+                r.feature(), r.provider(), r.quantities().getOrDefault(UsageRecord.INPUT_TOKENS, 0L),
                 r.quantities().getOrDefault(UsageRecord.OUTPUT_TOKENS, 0L),
-                r.quantities().getOrDefault(UsageRecord.CACHED_TOKENS, 0L),
-                p.otherUnitsText(), p.metadata(), priced.currency(), priced.value(), priced.cost(), priced.costRole().name(),
-                priced.rateCards(), priced.costCard(), priced.postingId(), priced.entryId(), batchId, now,
-                r.fingerprint()};
+                r.quantities().getOrDefault(UsageRecord.CACHED_TOKENS, 0L), p.otherUnitsText(), p.metadata(),
+                priced.currency(), priced.value(), priced.cost(), priced.costRole().name(), priced.rateCards(),
+                priced.costCard(), priced.postingId(), priced.entryId(), batchId, now,
+                UsageLedger.fingerprint64(r.fingerprint()));
     }
 
-    /** Conflicts with a concurrent writer (same record id, same wallet, a partition another one is creating): safe to run again. */
+    /** Conflicts with a concurrent writer (same record id, same wallet): safe to run again. */
     private static boolean retryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConcurrencyException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && Set.of("23505", "23514", "40001", "40P01", "42P07").contains(sql.getSQLState())) {
+                    && Set.of("23505", "40001", "40P01").contains(sql.getSQLState())) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 
 /**
  * Streams rows to a PostgreSQL {@code COPY ... FROM STDIN} in its text format, flushing every 64 KiB, so the server
- * stores the first rows while the rest are still being encoded. Values are written as their {@code toString()}
+ * stores the first rows while the rest are still being encoded. Values are written as their {@code toString()} (byte arrays as bytea's hex)
  * (plain notation for decimals); tab, newline, carriage return and backslash are escaped, null is {@code \N}.
  */
 final class CopyTextWriter {
@@ -42,6 +42,8 @@ final class CopyTextWriter {
         if (value == null) {
             put((byte) '\\');
             put((byte) 'N');
+        } else if (value instanceof byte[] bytes) {
+            hex(bytes);
         } else if (value instanceof Long n) {
             number(n);
         } else if (value instanceof Integer n) {
@@ -207,6 +209,19 @@ final class CopyTextWriter {
             put((byte) s.charAt(i));
         }
     }
+
+    /** bytea's hex input ({@code \\x0a1b...}), its backslash escaped as COPY's text format wants. */
+    private void hex(byte[] bytes) throws SQLException {
+        put((byte) '\\');
+        put((byte) '\\');
+        put((byte) 'x');
+        for (byte b : bytes) {
+            put(HEX[(b >> 4) & 0xF]);
+            put(HEX[b & 0xF]);
+        }
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private void put(byte b) throws SQLException {
         if (length == buffer.length) {

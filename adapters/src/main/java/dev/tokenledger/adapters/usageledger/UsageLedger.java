@@ -1,14 +1,20 @@
 package dev.tokenledger.adapters.usageledger;
 
-import dev.tokenledger.adapters.usageledger.UsageLedgerTables.RecordKey;
-import dev.tokenledger.adapters.usageledger.UsageLedgerTables.UsageRecordRow;
+import dev.tokenledger.adapters.usageledger.UsageBlockCodec.Encoded;
+import dev.tokenledger.adapters.usageledger.UsageBlockCodec.Shared;
+import dev.tokenledger.adapters.usageledger.UsageLedgerTables.Block;
+import dev.tokenledger.adapters.usageledger.UsageLedgerTables.Daily;
+import dev.tokenledger.adapters.usageledger.UsageLedgerTables.Key;
+import dev.tokenledger.adapters.usageledger.UsageLedgerTables.MigrationState;
 import dev.tokenledger.projections.usage.UsageTables.Posting;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.Sequence;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -17,149 +23,235 @@ import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The usage ledger: every accepted usage record, priced, costed and linked to its posting, with its exactly-once key.
  * Source data kept beside the event store (backed up with it, never rebuilt from it, never updated or deleted): the
  * events carry each posting's totals, the records themselves live only here. Written in the caller's transaction,
  * the same one that appends the posting events, so a record and its posting commit together or not at all.
+ * <p>
+ * Stored in blocks (docs/scaling.md, ARCHITECTURE.md "Usage ledger"): a posting's records, in time order, at most
+ * {@value #BLOCK_RECORDS} to a block, encoded by {@link UsageBlockCodec}; one key row per record id (its 64-bit
+ * fingerprint and its block) keeps exactly-once forever; daily totals per block, day, model, feature and cost role.
  */
 @Component
 public class UsageLedger {
 
+    /** Records per block at most: one look-up decodes one block (about 0.5 ms at this size on the CI machine). */
+    public static final int BLOCK_RECORDS = 4_096;
     private static final int KEY_LOOKUP_CHUNK = 5_000;
-    private static final String COPY_KEYS = "COPY usage_record_key (record_id, fingerprint, usage_date) FROM STDIN";
-    private static final String COPY_RECORDS = "COPY usage_record (" + String.join(", ",
-            UsageRecordRow.COLUMNS.stream().map(Field::getName).toList()) + ") FROM STDIN";
-    private static final Comparator<List<String>> BY_MONTH_AND_CURRENCY =
-            Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1));
+    private static final Sequence<Long> BLOCK_IDS = DSL.sequence(DSL.name("usage_block_seq"), SQLDataType.BIGINT);
+    private static final String COPY_KEYS = "COPY usage_key (record_id, fingerprint, block_id) FROM STDIN";
+    private static final String COPY_BLOCKS = "COPY usage_block (" + names(Block.COLUMNS) + ") FROM STDIN";
+    private static final String COPY_DAILY = "COPY usage_daily (" + names(Daily.COLUMNS) + ") FROM STDIN";
+    private static final Comparator<LedgerRecord> LISTING_ORDER =
+            Comparator.comparing(LedgerRecord::occurredAt).thenComparing(LedgerRecord::recordId);
 
     private final DSLContext db;
     private final DataSource dataSource;
     private final boolean postgres;
-    /** Months whose partition is known to exist (PostgreSQL); forgotten whenever a transaction fails. */
-    private final Set<LocalDate> partitions = ConcurrentHashMap.newKeySet();
+    private final LegacyUsageRows legacy;
+    /** Set once the row-per-record tables are empty or migrated: from then on nothing reads them. */
+    private volatile boolean legacyRetired;
 
     public UsageLedger(DSLContext db, DataSource dataSource) {
         this.db = db;
         this.dataSource = dataSource;
         this.postgres = db.dialect().family() == SQLDialect.POSTGRES;
+        this.legacy = new LegacyUsageRows(db);
     }
 
     /**
-     * Distinct end users (per customer) whose records in the currency carry value, in the 7 and in the 30 days through
-     * {@code asOf} (of the records recorded by {@code recordedBy} when given), for the active end users metric (README
-     * "Metrics"); records without an end user are not counted. One grouped scan of the 30 days' records: 599 ms on
-     * the 5-million-record benchmark ledger (600,000 records in the window), which is why it is asked for explicitly.
+     * The key table's fingerprint: the first 64 bits of the content's SHA-256 (given as hex). A resend with other
+     * content goes unnoticed only if those 64 bits agree by chance (about 1 in 1.8e19 per resend).
      */
-    public long[] activeEndUsers(String currency, LocalDate asOf, java.time.Instant recordedBy) {
-        Condition recorded = recordedBy == null ? DSL.noCondition()
-                : UsageRecordRow.RECORDED_AT.le(recordedBy.atOffset(java.time.ZoneOffset.UTC));
-        Field<LocalDate> last = DSL.max(UsageRecordRow.USAGE_DATE).as("last_day");
-        var pairs = db.select(UsageRecordRow.CUSTOMER_ID, UsageRecordRow.END_USER_ID, last).from(UsageRecordRow.TABLE)
-                .where(UsageRecordRow.USAGE_DATE.between(asOf.minusDays(29), asOf)).and(UsageRecordRow.CURRENCY.eq(currency))
-                .and(UsageRecordRow.END_USER_ID.isNotNull()).and(UsageRecordRow.EXACT_VALUE.gt(BigDecimal.ZERO)).and(recorded)
-                .groupBy(UsageRecordRow.CUSTOMER_ID, UsageRecordRow.END_USER_ID).asTable("pairs");
-        Field<LocalDate> lastDay = pairs.field("last_day", LocalDate.class);
-        var counts = db.select(DSL.count(), DSL.count().filterWhere(lastDay.ge(asOf.minusDays(6)))).from(pairs).fetchOne();
-        return new long[]{counts.value2(), counts.value1()};
-    }
-
-    /** Column order of a record row as {@link #append} takes it: the usage_record columns, then the fingerprint. */
-    public static List<String> columns() {
-        return UsageRecordRow.COLUMNS.stream().map(Field::getName).toList();
+    public static long fingerprint64(String sha256Hex) {
+        return Long.parseUnsignedLong(sha256Hex.substring(0, 16), 16);
     }
 
     /** Whether the ledger holds no record at all (a fresh database). */
     public boolean isEmpty() {
-        return db.fetchCount(RecordKey.TABLE) == 0;
+        return !db.fetchExists(Key.TABLE) && !legacyInUse();
     }
 
-    /** The fingerprints the usage ledger holds for these record ids (ids it does not hold are absent). */
-    public Map<String, String> knownFingerprints(Collection<String> ids) {
-        Map<String, String> known = new HashMap<>();
+    /** Whether reads and the exactly-once check still consult the row-per-record tables of an older ledger. */
+    boolean legacyInUse() {
+        if (legacyRetired) {
+            return false;
+        }
+        String state = db.select(MigrationState.STATE).from(MigrationState.TABLE).fetchOne(MigrationState.STATE);
+        if (UsageLedgerMigration.COMPLETE.equals(state) || !legacy.hasRows()) {
+            legacyRetired = true;
+            return false;
+        }
+        return true;
+    }
+
+    LegacyUsageRows legacy() {
+        return legacy;
+    }
+
+    /** The 64-bit fingerprints the usage ledger holds for these record ids (ids it does not hold are absent). */
+    public Map<String, Long> knownFingerprints(Collection<String> ids) {
+        Map<String, Long> known = HashMap.newHashMap(ids.size());
         List<String> all = new ArrayList<>(ids);
+        boolean older = legacyInUse();
         for (int from = 0; from < all.size(); from += KEY_LOOKUP_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + KEY_LOOKUP_CHUNK));
             // an IN list uses the primary key. Measured worse: "= ANY(array)" (PostgreSQL scanned the table once per
             // element) and a join on the unnested ids (a 5-million-record import slowed down as the key table grew)
-            db.select(RecordKey.RECORD_ID, RecordKey.FINGERPRINT).from(RecordKey.TABLE)
-                    .where(RecordKey.RECORD_ID.in(chunk)).forEach(r -> known.put(r.value1(), r.value2()));
+            db.select(Key.RECORD_ID, Key.FINGERPRINT).from(Key.TABLE).where(Key.RECORD_ID.in(chunk))
+                    .forEach(r -> known.put(r.value1(), r.value2()));
+            if (older) {
+                List<String> missing = chunk.stream().filter(id -> !known.containsKey(id)).toList();
+                if (!missing.isEmpty()) {
+                    legacy.fingerprints(missing, known);
+                }
+            }
         }
         return known;
     }
 
-    /** Called when the caller's transaction failed: a partition created in it is gone again. */
-    public void forgetPartitions() {
-        partitions.clear();
+    /** Appends freshly ingested records: blocks, keys and daily totals, in the caller's transaction. */
+    public void append(List<LedgerRecord> records) {
+        append(records, false);
     }
 
     /**
-     * Appends records and their keys. Each row holds the usage_record columns in {@link #columns()} order, then the
-     * record's fingerprint. COPY on PostgreSQL, JDBC batches elsewhere.
+     * Groups the records by posting, orders each posting's records as they are listed (time, then id), cuts them into
+     * blocks and writes blocks, keys and daily totals: COPY on PostgreSQL, JDBC batches elsewhere. A record id
+     * already held fails the key table's primary key, and with it the caller's transaction.
      */
-    public void append(List<Object[]> rows) {
-        if (rows.isEmpty()) {
+    void append(List<LedgerRecord> records, boolean migrated) {
+        if (records.isEmpty()) {
             return;
+        }
+        Map<List<String>, List<LedgerRecord>> byPosting = new LinkedHashMap<>();
+        for (LedgerRecord r : records) {
+            byPosting.computeIfAbsent(List.of(r.postingId(), r.customerId()), k -> new ArrayList<>()).add(r);
+        }
+        List<List<LedgerRecord>> blocks = new ArrayList<>();
+        for (List<LedgerRecord> posting : byPosting.values()) {
+            posting.sort(LISTING_ORDER);
+            for (int from = 0; from < posting.size(); from += BLOCK_RECORDS) {
+                blocks.add(posting.subList(from, Math.min(posting.size(), from + BLOCK_RECORDS)));
+            }
+        }
+        List<Long> ids = db.nextvals(BLOCK_IDS, blocks.size()).stream().map(Number::longValue).toList();
+        List<Object[]> blockRows = new ArrayList<>(blocks.size());
+        List<Object[]> dailyRows = new ArrayList<>();
+        Map<String, Integer> nextSeq = new HashMap<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            List<LedgerRecord> block = blocks.get(b);
+            LedgerRecord first = block.get(0);
+            int seq = nextSeq.merge(first.postingId() + "\u0000" + first.customerId(), 1, Integer::sum) - 1;
+            blockRows.add(blockRow(ids.get(b), seq, block, migrated));
+            daily(ids.get(b), block, dailyRows);
         }
         if (postgres) {
-            copy(rows);
-            return;
+            copy(blocks, ids, blockRows, dailyRows);
+        } else {
+            var keys = db.batch(db.insertInto(Key.TABLE, Key.RECORD_ID, Key.FINGERPRINT, Key.BLOCK_ID).values((String) null, null, null));
+            for (int b = 0; b < blocks.size(); b++) {
+                for (LedgerRecord r : blocks.get(b)) {
+                    keys = keys.bind(r.recordId(), r.fingerprint(), ids.get(b));
+                }
+            }
+            keys.execute();
+            var insertBlocks = db.batch(db.insertInto(Block.TABLE, Block.COLUMNS).values(new Object[Block.COLUMNS.size()]));
+            for (Object[] row : blockRows) {
+                insertBlocks = insertBlocks.bind(row);
+            }
+            insertBlocks.execute();
+            var insertDaily = db.batch(db.insertInto(Daily.TABLE, Daily.COLUMNS).values(new Object[Daily.COLUMNS.size()]));
+            for (Object[] row : dailyRows) {
+                insertDaily = insertDaily.bind(row);
+            }
+            insertDaily.execute();
         }
-        var insertRecords = db.batch(db.insertInto(UsageRecordRow.TABLE, UsageRecordRow.COLUMNS)
-                .values(new Object[UsageRecordRow.COLUMNS.size()]));
-        var insertKeys = db.batch(db.insertInto(RecordKey.TABLE, RecordKey.RECORD_ID, RecordKey.FINGERPRINT, RecordKey.USAGE_DATE)
-                .values((String) null, null, null));
-        for (Object[] row : rows) {
-            insertRecords = insertRecords.bind(java.util.Arrays.copyOf(row, UsageRecordRow.COLUMNS.size()));
-            insertKeys = insertKeys.bind(row[0], row[row.length - 1], row[4]);
-        }
-        insertKeys.execute();
-        insertRecords.execute();
     }
 
-    private void copy(List<Object[]> rows) {
-        LocalDate lastDate = null;
-        for (Object[] row : rows) {
-            LocalDate date = (LocalDate) row[4];
-            if (lastDate != null && date.getYear() == lastDate.getYear() && date.getMonth() == lastDate.getMonth()) {
-                continue; // rows come customer by customer in time order: the month rarely changes from one to the next
+    /** One block's row: what its records share, their totals and span, and the encoded records. */
+    private static Object[] blockRow(long blockId, int seq, List<LedgerRecord> block, boolean migrated) {
+        LedgerRecord first = block.get(0);
+        YearMonth month = YearMonth.from(first.usageDate());
+        BigDecimal value = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        LocalDate firstDate = first.usageDate();
+        LocalDate lastDate = first.usageDate();
+        for (LedgerRecord r : block) {
+            // a posting is one customer's usage of one month in one batch, so these hold for every record of it
+            if (!r.customerId().equals(first.customerId()) || !r.currency().equals(first.currency())
+                    || !java.util.Objects.equals(r.entryId(), first.entryId()) || !r.batchId().equals(first.batchId())
+                    || !r.recordedAt().equals(first.recordedAt()) || !YearMonth.from(r.usageDate()).equals(month)) {
+                throw new IllegalStateException("records of posting " + first.postingId() + " differ in what a posting shares");
             }
-            lastDate = date;
-            LocalDate month = date.withDayOfMonth(1);
-            if (partitions.add(month)) {
-                db.fetch("SELECT ensure_usage_record_partition(?::date)", month);
-            }
+            value = value.add(r.exactValue());
+            cost = cost.add(r.exactCost());
+            firstDate = r.usageDate().isBefore(firstDate) ? r.usageDate() : firstDate;
+            lastDate = r.usageDate().isAfter(lastDate) ? r.usageDate() : lastDate;
         }
-        int columns = UsageRecordRow.COLUMNS.size();
+        Encoded encoded = UsageBlockCodec.encode(block);
+        return new Object[]{blockId, first.postingId(), first.customerId(), seq, first.entryId(), first.batchId(),
+                first.currency(), month.toString(), firstDate, lastDate, first.occurredAt().atOffset(ZoneOffset.UTC),
+                block.get(block.size() - 1).occurredAt().atOffset(ZoneOffset.UTC), block.size(), value, cost,
+                first.recordedAt().atOffset(ZoneOffset.UTC), migrated, (short) UsageBlockCodec.FORMAT,
+                encoded.rawBytes(), encoded.checksum(), encoded.payload()};
+    }
+
+    /** The block's records summed by day, model, feature and cost role. */
+    private static void daily(long blockId, List<LedgerRecord> block, List<Object[]> rows) {
+        Map<List<Object>, Object[]> byDay = new LinkedHashMap<>();
+        for (LedgerRecord r : block) {
+            List<Object> key = java.util.Arrays.asList(r.usageDate(), r.model(), r.feature(), r.costRole());
+            Object[] row = byDay.computeIfAbsent(key, k -> new Object[]{blockId, r.customerId(), r.usageDate(),
+                    r.currency(), r.model(), r.feature(), r.costRole(), 0, 0L, 0L, 0L, BigDecimal.ZERO, BigDecimal.ZERO});
+            row[7] = (int) row[7] + 1;
+            row[8] = (long) row[8] + r.inputTokens();
+            row[9] = (long) row[9] + r.outputTokens();
+            row[10] = (long) row[10] + r.cachedTokens();
+            row[11] = ((BigDecimal) row[11]).add(r.exactValue());
+            row[12] = ((BigDecimal) row[12]).add(r.exactCost());
+        }
+        rows.addAll(byDay.values());
+    }
+
+    private void copy(List<List<LedgerRecord>> blocks, List<Long> ids, List<Object[]> blockRows, List<Object[]> dailyRows) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
+            // keys first: a record id another writer committed meanwhile fails here, before the blocks are sent
             CopyTextWriter keys = new CopyTextWriter(copyApi.copyIn(COPY_KEYS));
-            for (Object[] row : rows) {
-                keys.row(row[0], row[row.length - 1], row[4]);
+            for (int b = 0; b < blocks.size(); b++) {
+                Long blockId = ids.get(b);
+                for (LedgerRecord r : blocks.get(b)) {
+                    keys.row(r.recordId(), r.fingerprint(), blockId);
+                }
             }
             keys.finish();
-            CopyTextWriter records = new CopyTextWriter(copyApi.copyIn(COPY_RECORDS));
-            for (Object[] row : rows) {
-                for (int i = 0; i < columns; i++) {
-                    records.field(row[i]);
-                }
-                records.endRow();
+            CopyTextWriter blockWriter = new CopyTextWriter(copyApi.copyIn(COPY_BLOCKS));
+            for (Object[] row : blockRows) {
+                blockWriter.row(row);
             }
-            records.finish();
+            blockWriter.finish();
+            CopyTextWriter dailyWriter = new CopyTextWriter(copyApi.copyIn(COPY_DAILY));
+            for (Object[] row : dailyRows) {
+                dailyWriter.row(row);
+            }
+            dailyWriter.finish();
         } catch (SQLException e) {
             throw new UsageLedgerWriteException(e);
         } finally {
@@ -181,37 +273,122 @@ public class UsageLedger {
                                   String currency, BigDecimal exactValue, BigDecimal exactCost, String costRole,
                                   String rateCards, String costCard, String postingId, String entryId, String batchId,
                                   String recordedAt) {
-    }
 
-    /** One record by id: its key gives the usage date, which names the one partition to read. */
-    public Optional<UsageRecordView> record(String recordId) {
-        // the key's usage date names the one partition to read (PostgreSQL prunes the others at execution)
-        var usageDate = DSL.select(RecordKey.USAGE_DATE).from(RecordKey.TABLE).where(RecordKey.RECORD_ID.eq(recordId));
-        return db.select(UsageRecordRow.COLUMNS).from(UsageRecordRow.TABLE).where(UsageRecordRow.RECORD_ID.eq(recordId))
-                .and(UsageRecordRow.USAGE_DATE.eq(usageDate)).fetchOptional(UsageLedger::view);
-    }
-
-    public List<UsageRecordView> recordsOfPosting(String postingId, String customerId, int limit, int offset) {
-        var condition = UsageRecordRow.POSTING_ID.eq(postingId);
-        if (customerId != null) {
-            condition = condition.and(UsageRecordRow.CUSTOMER_ID.eq(customerId));
+        static UsageRecordView of(LedgerRecord r) {
+            return new UsageRecordView(r.recordId(), r.customerId(), r.endUserId(), r.occurredAt().toString(),
+                    r.usageDate().toString(), r.model(), r.feature(), r.provider(), r.inputTokens(), r.outputTokens(),
+                    r.cachedTokens(), r.otherUnits(), r.metadata(), r.currency(), r.exactValue().stripTrailingZeros(),
+                    r.exactCost().stripTrailingZeros(), r.costRole(), r.rateCards(), r.costCard(), r.postingId(),
+                    r.entryId(), r.batchId(), r.recordedAt().toString());
         }
-        return db.select(UsageRecordRow.COLUMNS).from(UsageRecordRow.TABLE).where(condition)
-                .orderBy(UsageRecordRow.OCCURRED_AT, UsageRecordRow.RECORD_ID).limit(limit).offset(offset)
-                .fetch(UsageLedger::view);
     }
 
-    private static UsageRecordView view(Record r) {
-        return new UsageRecordView(r.get(UsageRecordRow.RECORD_ID), r.get(UsageRecordRow.CUSTOMER_ID),
-                r.get(UsageRecordRow.END_USER_ID), r.get(UsageRecordRow.OCCURRED_AT).toInstant().toString(),
-                r.get(UsageRecordRow.USAGE_DATE).toString(), r.get(UsageRecordRow.MODEL), r.get(UsageRecordRow.FEATURE),
-                r.get(UsageRecordRow.PROVIDER), r.get(UsageRecordRow.INPUT_TOKENS), r.get(UsageRecordRow.OUTPUT_TOKENS),
-                r.get(UsageRecordRow.CACHED_TOKENS), r.get(UsageRecordRow.OTHER_UNITS), r.get(UsageRecordRow.METADATA),
-                r.get(UsageRecordRow.CURRENCY).strip(), r.get(UsageRecordRow.EXACT_VALUE).stripTrailingZeros(),
-                r.get(UsageRecordRow.EXACT_COST).stripTrailingZeros(), r.get(UsageRecordRow.COST_ROLE),
-                r.get(UsageRecordRow.RATE_CARDS), r.get(UsageRecordRow.COST_CARD), r.get(UsageRecordRow.POSTING_ID),
-                r.get(UsageRecordRow.ENTRY_ID), r.get(UsageRecordRow.BATCH_ID),
-                r.get(UsageRecordRow.RECORDED_AT).toInstant().toString());
+    /** One record by id: its key names its block, which is read and decoded. */
+    public Optional<UsageRecordView> record(String recordId) {
+        return stored(recordId).map(UsageRecordView::of);
+    }
+
+    Optional<LedgerRecord> stored(String recordId) {
+        Long blockId = db.select(Key.BLOCK_ID).from(Key.TABLE).where(Key.RECORD_ID.eq(recordId)).fetchOne(Key.BLOCK_ID);
+        if (blockId == null) {
+            return legacyInUse() ? legacy.record(recordId) : Optional.empty();
+        }
+        return blocks(Block.BLOCK_ID.eq(blockId)).stream().flatMap(List::stream)
+                .filter(r -> r.recordId().equals(recordId)).findFirst();
+    }
+
+    /** A posting's records in time order (then by id), paged: only the blocks the page falls in are decoded. */
+    public List<UsageRecordView> recordsOfPosting(String postingId, String customerId, int limit, int offset) {
+        return storedOfPosting(postingId, customerId, limit, offset).stream().map(UsageRecordView::of).toList();
+    }
+
+    List<LedgerRecord> storedOfPosting(String postingId, String customerId, int limit, int offset) {
+        Condition ofPosting = Block.POSTING_ID.eq(postingId);
+        if (customerId != null) {
+            ofPosting = ofPosting.and(Block.CUSTOMER_ID.eq(customerId));
+        }
+        var spans = db.select(Block.BLOCK_ID, Block.RECORDS).from(Block.TABLE).where(ofPosting)
+                .orderBy(Block.CUSTOMER_ID, Block.BLOCK_SEQ).fetch();
+        if (spans.isEmpty()) {
+            return legacyInUse() ? legacy.recordsOfPosting(postingId, customerId, limit, offset) : List.of();
+        }
+        List<Long> wanted = new ArrayList<>();
+        long start = 0;
+        long skipInFirst = -1;
+        for (var span : spans) {
+            long end = start + span.value2();
+            if (end > offset && start < (long) offset + limit) {
+                wanted.add(span.value1());
+                if (skipInFirst < 0) {
+                    skipInFirst = offset - start;
+                }
+            }
+            start = end;
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<LedgerRecord> page = new ArrayList<>();
+        for (List<LedgerRecord> block : blocks(Block.BLOCK_ID.in(wanted))) {
+            page.addAll(block);
+        }
+        return page.subList((int) skipInFirst, (int) Math.min(page.size(), skipInFirst + limit));
+    }
+
+    /** The blocks matching the condition, decoded, in block id order (a posting's blocks were numbered in order). */
+    List<List<LedgerRecord>> blocks(Condition which) {
+        List<List<LedgerRecord>> decoded = new ArrayList<>();
+        db.select(Block.BLOCK_ID, Block.CUSTOMER_ID, Block.POSTING_ID, Block.ENTRY_ID, Block.BATCH_ID, Block.CURRENCY,
+                        Block.RECORDED_AT, Block.RAW_BYTES, Block.CHECKSUM, Block.PAYLOAD)
+                .from(Block.TABLE).where(which).orderBy(Block.BLOCK_ID)
+                .forEach(r -> decoded.add(decode(r)));
+        return decoded;
+    }
+
+    private static List<LedgerRecord> decode(Record r) {
+        try {
+            return UsageBlockCodec.decode(new Shared(r.get(Block.CUSTOMER_ID), r.get(Block.POSTING_ID),
+                            r.get(Block.ENTRY_ID), r.get(Block.BATCH_ID), r.get(Block.CURRENCY).strip(),
+                            r.get(Block.RECORDED_AT).toInstant()),
+                    new Encoded(r.get(Block.PAYLOAD), r.get(Block.RAW_BYTES), r.get(Block.CHECKSUM)));
+        } catch (UsageBlockCodec.CorruptBlockException e) {
+            throw new UsageBlockCodec.CorruptBlockException("usage block " + r.get(Block.BLOCK_ID) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Distinct end users (per customer) whose records in the currency carry value, in the 7 and in the 30 days through
+     * {@code asOf} (of the records recorded by {@code recordedBy} when given), for the active end users metric (README
+     * "Metrics"); records without an end user are not counted. Reads only three columns of the blocks that overlap
+     * the 30 days.
+     */
+    public long[] activeEndUsers(String currency, LocalDate asOf, Instant recordedBy) {
+        LocalDate first = asOf.minusDays(29);
+        LocalDate lastWeek = asOf.minusDays(6);
+        Map<String, LocalDate> lastDay = new HashMap<>();
+        Condition recorded = recordedBy == null ? DSL.noCondition() : Block.RECORDED_AT.le(recordedBy.atOffset(ZoneOffset.UTC));
+        db.select(Block.BLOCK_ID, Block.CUSTOMER_ID, Block.RAW_BYTES, Block.CHECKSUM, Block.PAYLOAD).from(Block.TABLE)
+                .where(Block.CURRENCY.eq(currency)).and(Block.LAST_USAGE_DATE.ge(first)).and(Block.FIRST_USAGE_DATE.le(asOf))
+                .and(recorded)
+                .forEach(r -> {
+                    UsageBlockCodec.Columns columns = UsageBlockCodec.open(
+                            new Encoded(r.get(Block.PAYLOAD), r.get(Block.RAW_BYTES), r.get(Block.CHECKSUM)));
+                    String[] endUsers = columns.endUsers();
+                    LocalDate[] dates = columns.usageDates();
+                    BigDecimal[] values = columns.exactValues();
+                    String customer = r.get(Block.CUSTOMER_ID);
+                    for (int i = 0; i < endUsers.length; i++) {
+                        if (endUsers[i] != null && values[i].signum() > 0 && !dates[i].isBefore(first) && !dates[i].isAfter(asOf)) {
+                            lastDay.merge(customer + '\u0000' + endUsers[i], dates[i], (a, b) -> a.isAfter(b) ? a : b);
+                        }
+                    }
+                });
+        if (legacyInUse()) {
+            legacy.endUserDays(currency, first, asOf, recordedBy, pair ->
+                    lastDay.merge(pair[0] + "\u0000" + pair[1], (LocalDate) pair[2], (a, b) -> a.isAfter(b) ? a : b));
+        }
+        long week = lastDay.values().stream().filter(d -> !d.isBefore(lastWeek)).count();
+        return new long[]{week, lastDay.size()};
     }
 
     /**
@@ -223,22 +400,23 @@ public class UsageLedger {
                             BigDecimal postedCost, boolean ties) {
     }
 
+    /** Records from the blocks' totals (each block's totals are checked against its records when written). */
     public List<RecordTie> recordTies(YearMonth from, YearMonth to) {
-        var month = monthOf(UsageRecordRow.USAGE_DATE);
-        Map<List<String>, Object[]> byMonth = new TreeMap<>(BY_MONTH_AND_CURRENCY);
-        db.select(month, UsageRecordRow.CURRENCY, DSL.count(), DSL.sum(UsageRecordRow.EXACT_VALUE), DSL.sum(UsageRecordRow.EXACT_COST))
-                .from(UsageRecordRow.TABLE)
-                .where(UsageRecordRow.USAGE_DATE.between(from.atDay(1), to.atEndOfMonth()))
-                .groupBy(month, UsageRecordRow.CURRENCY)
-                .forEach(r -> byMonth.put(List.of(r.value1(), r.value2().strip()),
-                        new Object[]{(long) r.value3(), 0L, r.value4(), BigDecimal.ZERO, r.value5(), BigDecimal.ZERO}));
+        Map<List<String>, Object[]> byMonth = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        db.select(Block.USAGE_MONTH, Block.CURRENCY, DSL.sum(Block.RECORDS), DSL.sum(Block.EXACT_VALUE), DSL.sum(Block.EXACT_COST))
+                .from(Block.TABLE).where(Block.USAGE_MONTH.between(from.toString(), to.toString()))
+                .groupBy(Block.USAGE_MONTH, Block.CURRENCY)
+                .forEach(r -> addRecords(byMonth, r.value1(), r.value2().strip(), r.value3().longValue(), r.value4(), r.value5()));
+        if (legacyInUse()) {
+            legacy.totalsNotInBlocks(from.atDay(1), to.atEndOfMonth(), v -> addRecords(byMonth, (String) v[0], (String) v[1],
+                    (long) v[2], (BigDecimal) v[3], (BigDecimal) v[4]));
+        }
         db.select(Posting.USAGE_MONTH, Posting.CURRENCY, DSL.sum(Posting.RECORDS), DSL.sum(Posting.EXACT_VALUE), DSL.sum(Posting.EXACT_COST))
                 .from(Posting.TABLE)
                 .where(Posting.USAGE_MONTH.between(from.toString(), to.toString()))
                 .groupBy(Posting.USAGE_MONTH, Posting.CURRENCY)
                 .forEach(r -> {
-                    Object[] v = byMonth.computeIfAbsent(List.of(r.value1(), r.value2().strip()),
-                            k -> new Object[]{0L, 0L, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                    Object[] v = totals(byMonth, r.value1(), r.value2().strip());
                     v[1] = r.value3().longValue();
                     v[3] = r.value4();
                     v[5] = r.value5();
@@ -252,8 +430,20 @@ public class UsageLedger {
         return ties;
     }
 
-    /** YYYY-MM of a date column, as SQL without bind values (so it can be grouped by). */
-    private static Field<String> monthOf(Field<LocalDate> date) {
-        return DSL.field("substring(cast({0} as varchar), 1, 7)", String.class, date);
+    private static void addRecords(Map<List<String>, Object[]> byMonth, String month, String currency, long records,
+                                   BigDecimal value, BigDecimal cost) {
+        Object[] v = totals(byMonth, month, currency);
+        v[0] = (long) v[0] + records;
+        v[2] = ((BigDecimal) v[2]).add(value);
+        v[4] = ((BigDecimal) v[4]).add(cost);
+    }
+
+    private static Object[] totals(Map<List<String>, Object[]> byMonth, String month, String currency) {
+        return byMonth.computeIfAbsent(List.of(month, currency),
+                k -> new Object[]{0L, 0L, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+    }
+
+    private static String names(List<Field<?>> fields) {
+        return String.join(", ", fields.stream().map(Field::getName).toList());
     }
 }
