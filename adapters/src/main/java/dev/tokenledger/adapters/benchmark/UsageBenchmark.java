@@ -154,6 +154,7 @@ public class UsageBenchmark implements ApplicationRunner {
 
         lookups(figures);
         metricTimings(figures);
+        reportTimings(figures, from, to);
 
         // PostgreSQL's own COPY of the same file into a bare table, in the same run
         db.execute("DROP TABLE IF EXISTS bench_bare_usage");
@@ -289,6 +290,31 @@ public class UsageBenchmark implements ApplicationRunner {
             double[] millis = ReportTimings.medianAndWorst(call);
             figures.put("metric." + name + ".millisMedian", millis[0]);
             figures.put("metric." + name + ".millisMax", millis[1]);
+        });
+    }
+
+    /**
+     * The reports issue 16 names, on the ledger this import leaves behind, each 20 times after 3 warm-up calls:
+     * median and worst, in milliseconds (the reports' own methods, no HTTP).
+     */
+    private void reportTimings(Map<String, Object> figures, YearMonth from, YearMonth to) {
+        var ledgerReports = context.getBean(dev.tokenledger.projections.reports.LedgerReports.class);
+        var credits = context.getBean(dev.tokenledger.projections.credits.CreditReports.class);
+        LocalDate yearEnd = to.minusMonths(1).atEndOfMonth();
+        java.time.Instant midway = db.fetchOne("SELECT min(recorded_at) + (max(recorded_at) - min(recorded_at)) / 2 FROM gl_entry")
+                .get(0, java.time.OffsetDateTime.class).toInstant();
+        Map<String, Runnable> calls = new LinkedHashMap<>();
+        calls.put("trialBalance", () -> ledgerReports.trialBalance(yearEnd, null));
+        calls.put("trialBalanceKnownAtMidway", () -> ledgerReports.trialBalance(yearEnd, midway));
+        calls.put("usageMarginByPeriodAndModel", () -> reports.margin(from, to.minusMonths(1),
+                java.util.EnumSet.of(UsageReports.Dimension.PERIOD, UsageReports.Dimension.MODEL), null, null));
+        calls.put("deferredRevenueRollforwardYear", () -> credits.rollforward(from, to.minusMonths(1), null, "USD"));
+        calls.put("usageTiesToGL", () -> reports.ties(from, to));
+        calls.put("usageRecordTies", () -> ledger.recordTies(from, to));
+        calls.forEach((name, call) -> {
+            double[] millis = ReportTimings.medianAndWorst(call);
+            figures.put("report." + name + ".millisMedian", millis[0]);
+            figures.put("report." + name + ".millisMax", millis[1]);
         });
     }
 

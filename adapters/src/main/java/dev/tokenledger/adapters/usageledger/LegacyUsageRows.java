@@ -45,12 +45,12 @@ final class LegacyUsageRows {
                 .forEach(r -> into.put(r.value1(), UsageLedger.fingerprint64(r.value2())));
     }
 
+    /** One record by id (its fingerprint left 0: a look-up does not show it). */
     Optional<LedgerRecord> record(String recordId) {
         var usageDate = DSL.select(RecordKey.USAGE_DATE).from(RecordKey.TABLE).where(RecordKey.RECORD_ID.eq(recordId));
-        return db.select(UsageRecordRow.COLUMNS).select(RecordKey.FINGERPRINT).from(UsageRecordRow.TABLE)
-                .join(RecordKey.TABLE).on(RecordKey.RECORD_ID.eq(UsageRecordRow.RECORD_ID))
+        return db.select(UsageRecordRow.COLUMNS).from(UsageRecordRow.TABLE)
                 .where(UsageRecordRow.RECORD_ID.eq(recordId)).and(UsageRecordRow.USAGE_DATE.eq(usageDate))
-                .fetchOptional(LegacyUsageRows::record);
+                .fetchOptional(r -> record(r, 0L));
     }
 
     /** A posting's records in the order the API lists them (time, then id), with their fingerprints. */
@@ -59,10 +59,14 @@ final class LegacyUsageRows {
         if (customerId != null) {
             condition = condition.and(UsageRecordRow.CUSTOMER_ID.eq(customerId));
         }
-        return db.select(UsageRecordRow.COLUMNS).select(RecordKey.FINGERPRINT).from(UsageRecordRow.TABLE)
-                .join(RecordKey.TABLE).on(RecordKey.RECORD_ID.eq(UsageRecordRow.RECORD_ID)).where(condition)
-                .orderBy(UsageRecordRow.OCCURRED_AT, UsageRecordRow.RECORD_ID).limit(limit).offset(offset)
-                .fetch(LegacyUsageRows::record);
+        var rows = db.select(UsageRecordRow.COLUMNS).from(UsageRecordRow.TABLE).where(condition)
+                .orderBy(UsageRecordRow.OCCURRED_AT, UsageRecordRow.RECORD_ID).limit(limit).offset(offset).fetch();
+        Map<String, Long> fingerprints = new java.util.HashMap<>();
+        List<String> ids = rows.map(r -> r.get(UsageRecordRow.RECORD_ID));
+        for (int from = 0; from < ids.size(); from += 5_000) {
+            fingerprints(ids.subList(from, Math.min(ids.size(), from + 5_000)), fingerprints);
+        }
+        return rows.map(r -> record(r, fingerprints.get(r.get(UsageRecordRow.RECORD_ID))));
     }
 
     /** The postings (id, customer) held here and not yet in blocks, in order, after the posting {@code after}. */
@@ -96,12 +100,16 @@ final class LegacyUsageRows {
                 .forEach(r -> pair.accept(new Object[]{r.value1(), r.value2(), r.value3()}));
     }
 
+    /** The row's posting has no block yet (column names qualified: both tables have posting_id and customer_id). */
     private static Condition notInBlocks() {
-        return DSL.notExists(DSL.selectOne().from(Block.TABLE).where(Block.POSTING_ID.eq(UsageRecordRow.POSTING_ID))
-                .and(Block.CUSTOMER_ID.eq(UsageRecordRow.CUSTOMER_ID)));
+        return DSL.notExists(DSL.selectOne().from(Block.TABLE)
+                .where(DSL.field(DSL.name("usage_block", "posting_id"), String.class)
+                        .eq(DSL.field(DSL.name("usage_record", "posting_id"), String.class)))
+                .and(DSL.field(DSL.name("usage_block", "customer_id"), String.class)
+                        .eq(DSL.field(DSL.name("usage_record", "customer_id"), String.class))));
     }
 
-    private static LedgerRecord record(Record r) {
+    private static LedgerRecord record(Record r, long fingerprint) {
         return new LedgerRecord(r.get(UsageRecordRow.RECORD_ID), r.get(UsageRecordRow.CUSTOMER_ID),
                 r.get(UsageRecordRow.END_USER_ID), r.get(UsageRecordRow.OCCURRED_AT).toInstant(),
                 r.get(UsageRecordRow.USAGE_DATE), r.get(UsageRecordRow.MODEL), r.get(UsageRecordRow.FEATURE),
@@ -111,6 +119,6 @@ final class LegacyUsageRows {
                 r.get(UsageRecordRow.EXACT_COST).stripTrailingZeros(), r.get(UsageRecordRow.COST_ROLE),
                 r.get(UsageRecordRow.RATE_CARDS), r.get(UsageRecordRow.COST_CARD), r.get(UsageRecordRow.POSTING_ID),
                 r.get(UsageRecordRow.ENTRY_ID), r.get(UsageRecordRow.BATCH_ID), r.get(UsageRecordRow.RECORDED_AT).toInstant(),
-                UsageLedger.fingerprint64(r.get(RecordKey.FINGERPRINT)));
+                fingerprint);
     }
 }

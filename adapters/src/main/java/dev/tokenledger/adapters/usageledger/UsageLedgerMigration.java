@@ -172,8 +172,9 @@ public class UsageLedgerMigration {
     private void verify(String postingId, String customerId, List<LedgerRecord> rows) {
         List<LedgerRecord> back = ledger.storedOfPosting(postingId, customerId, Integer.MAX_VALUE, 0);
         Map<String, Long> keys = new HashMap<>();
-        db.select(Key.RECORD_ID, Key.FINGERPRINT).from(Key.TABLE).join(Block.TABLE).on(Block.BLOCK_ID.eq(Key.BLOCK_ID))
-                .where(Block.POSTING_ID.eq(postingId)).and(Block.CUSTOMER_ID.eq(customerId))
+        db.select(Key.RECORD_ID, Key.FINGERPRINT).from(Key.TABLE)
+                .where(Key.BLOCK_ID.in(DSL.select(Block.BLOCK_ID).from(Block.TABLE)
+                        .where(Block.POSTING_ID.eq(postingId)).and(Block.CUSTOMER_ID.eq(customerId))))
                 .forEach(r -> keys.put(r.value1(), r.value2()));
         if (back.size() != rows.size() || keys.size() != rows.size()) {
             throw new IllegalStateException("posting " + postingId + ": " + rows.size() + " rows, " + back.size()
