@@ -139,9 +139,16 @@ public class UsageLedger {
         if (records.isEmpty()) {
             return;
         }
-        Map<List<String>, List<LedgerRecord>> byPosting = new LinkedHashMap<>();
+        // records arrive customer by customer, a posting's records mostly one after another: the last list is reused
+        Map<PostingKey, List<LedgerRecord>> byPosting = new LinkedHashMap<>();
+        LedgerRecord previous = null;
+        List<LedgerRecord> current = null;
         for (LedgerRecord r : records) {
-            byPosting.computeIfAbsent(List.of(r.postingId(), r.customerId()), k -> new ArrayList<>()).add(r);
+            if (previous == null || !r.postingId().equals(previous.postingId()) || !r.customerId().equals(previous.customerId())) {
+                current = byPosting.computeIfAbsent(new PostingKey(r.postingId(), r.customerId()), k -> new ArrayList<>());
+            }
+            current.add(r);
+            previous = r;
         }
         List<List<LedgerRecord>> blocks = new ArrayList<>();
         for (List<LedgerRecord> posting : byPosting.values()) {
@@ -184,10 +191,18 @@ public class UsageLedger {
         }
     }
 
+    private record PostingKey(String postingId, String customerId) {
+    }
+
+    private record DailyKey(LocalDate usageDate, String model, String feature, String costRole) {
+    }
+
     /** One block's row: what its records share, their totals and span, and the encoded records. */
     private static Object[] blockRow(long blockId, int seq, List<LedgerRecord> block, boolean migrated) {
         LedgerRecord first = block.get(0);
         YearMonth month = YearMonth.from(first.usageDate());
+        int year = month.getYear();
+        int monthValue = month.getMonthValue();
         BigDecimal value = BigDecimal.ZERO;
         BigDecimal cost = BigDecimal.ZERO;
         LocalDate firstDate = first.usageDate();
@@ -196,7 +211,8 @@ public class UsageLedger {
             // a posting is one customer's usage of one month in one batch, so these hold for every record of it
             if (!r.customerId().equals(first.customerId()) || !r.currency().equals(first.currency())
                     || !java.util.Objects.equals(r.entryId(), first.entryId()) || !r.batchId().equals(first.batchId())
-                    || !r.recordedAt().equals(first.recordedAt()) || !YearMonth.from(r.usageDate()).equals(month)) {
+                    || !r.recordedAt().equals(first.recordedAt())
+                    || r.usageDate().getYear() != year || r.usageDate().getMonthValue() != monthValue) {
                 throw new IllegalStateException("records of posting " + first.postingId() + " differ in what a posting shares");
             }
             value = value.add(r.exactValue());
@@ -214,9 +230,9 @@ public class UsageLedger {
 
     /** The block's records summed by day, model, feature and cost role. */
     private static void daily(long blockId, List<LedgerRecord> block, List<Object[]> rows) {
-        Map<List<Object>, Object[]> byDay = new LinkedHashMap<>();
+        Map<DailyKey, Object[]> byDay = new LinkedHashMap<>();
         for (LedgerRecord r : block) {
-            List<Object> key = java.util.Arrays.asList(r.usageDate(), r.model(), r.feature(), r.costRole());
+            DailyKey key = new DailyKey(r.usageDate(), r.model(), r.feature(), r.costRole());
             Object[] row = byDay.computeIfAbsent(key, k -> new Object[]{blockId, r.customerId(), r.usageDate(),
                     r.currency(), r.model(), r.feature(), r.costRole(), 0, 0L, 0L, 0L, BigDecimal.ZERO, BigDecimal.ZERO});
             row[7] = (int) row[7] + 1;
@@ -238,7 +254,7 @@ public class UsageLedger {
             for (int b = 0; b < blocks.size(); b++) {
                 Long blockId = ids.get(b);
                 for (LedgerRecord r : blocks.get(b)) {
-                    keys.row(r.recordId(), r.fingerprint(), blockId);
+                    keys.keyRow(r.recordId(), r.fingerprint(), blockId);
                 }
             }
             keys.finish();
