@@ -84,6 +84,44 @@ public final class LedgerTables {
         }
     }
 
+    /** Debits and credits by account, currency, posting month (YYYY-MM) and the event type that posted them. */
+    public static final class MonthlyBySource {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("gl_monthly_by_source"));
+        public static final Field<String> ACCOUNT_CODE = f("gl_monthly_by_source", "account_code", SQLDataType.VARCHAR);
+        public static final Field<String> CURRENCY = f("gl_monthly_by_source", "currency", SQLDataType.VARCHAR);
+        public static final Field<String> POSTING_MONTH = f("gl_monthly_by_source", "posting_month", SQLDataType.VARCHAR);
+        public static final Field<String> SOURCE_EVENT_TYPE = f("gl_monthly_by_source", "source_event_type", SQLDataType.VARCHAR);
+        public static final Field<java.math.BigDecimal> DEBIT_MINOR = f("gl_monthly_by_source", "debit_minor", SQLDataType.NUMERIC(38, 0));
+        public static final Field<java.math.BigDecimal> CREDIT_MINOR = f("gl_monthly_by_source", "credit_minor", SQLDataType.NUMERIC(38, 0));
+        public static final Field<Long> LINE_COUNT = f("gl_monthly_by_source", "line_count", SQLDataType.BIGINT);
+
+        private MonthlyBySource() {
+        }
+    }
+
+    /**
+     * Net credits by posting month and the dimensions a contract-liability movement is classified by: the account of
+     * the line paired with it in its entry, whether the entry is a business event, whether the line was an increase.
+     */
+    public static final class PairedMovement {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("gl_paired_movement"));
+        public static final Field<String> CURRENCY = f("gl_paired_movement", "currency", SQLDataType.VARCHAR);
+        public static final Field<String> POSTING_MONTH = f("gl_paired_movement", "posting_month", SQLDataType.VARCHAR);
+        public static final Field<String> ACCOUNT_CODE = f("gl_paired_movement", "account_code", SQLDataType.VARCHAR);
+        public static final Field<String> CUSTOMER = f("gl_paired_movement", "customer", SQLDataType.VARCHAR);
+        public static final Field<String> CREDIT_POOL = f("gl_paired_movement", "credit_pool", SQLDataType.VARCHAR);
+        public static final Field<String> CONTRACT = f("gl_paired_movement", "contract", SQLDataType.VARCHAR);
+        public static final Field<String> PRODUCT = f("gl_paired_movement", "product", SQLDataType.VARCHAR);
+        public static final Field<Boolean> BUSINESS_EVENT = f("gl_paired_movement", "business_event", SQLDataType.BOOLEAN);
+        public static final Field<String> COUNTER_ACCOUNT = f("gl_paired_movement", "counter_account", SQLDataType.VARCHAR);
+        public static final Field<Boolean> INCREASE = f("gl_paired_movement", "increase", SQLDataType.BOOLEAN);
+        public static final Field<java.math.BigDecimal> NET_CREDIT_MINOR = f("gl_paired_movement", "net_credit_minor", SQLDataType.NUMERIC(38, 0));
+        public static final Field<Long> LINE_COUNT = f("gl_paired_movement", "line_count", SQLDataType.BIGINT);
+
+        private PairedMovement() {
+        }
+    }
+
     public static final class AccountBalance {
         public static final Table<Record> TABLE = DSL.table(DSL.name("account_balance"));
         public static final Field<String> ACCOUNT_CODE = f("account_balance", "account_code", SQLDataType.VARCHAR);

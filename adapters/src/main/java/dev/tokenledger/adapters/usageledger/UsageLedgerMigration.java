@@ -44,7 +44,8 @@ public class UsageLedgerMigration {
     public static final String FAILED = "FAILED";
     public static final String NOT_NEEDED = "NOT_NEEDED";
     private static final Logger log = LoggerFactory.getLogger(UsageLedgerMigration.class);
-    private static final int PAGE = 500;
+    /** Postings listed per query of the old tables (each listing reads them whole, so few and large). */
+    private static final int PAGE = 100_000;
 
     private final DSLContext db;
     private final UsageLedger ledger;

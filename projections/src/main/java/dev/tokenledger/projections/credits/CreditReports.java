@@ -3,8 +3,9 @@ package dev.tokenledger.projections.credits;
 import dev.tokenledger.chart.AccountRole;
 import dev.tokenledger.chart.ChartOfAccounts;
 import dev.tokenledger.money.Money;
-import dev.tokenledger.projections.LedgerTables.GlEntry;
+import dev.tokenledger.projections.LedgerTables.DailyBalance;
 import dev.tokenledger.projections.LedgerTables.GlLine;
+import dev.tokenledger.projections.LedgerTables.PairedMovement;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -215,18 +216,6 @@ public class CreditReports {
         chart.accounts().forEach(a -> a.role().ifPresent(role -> roleOf.put(a.code(), role)));
         Currency currency = Currency.getInstance(currencyCode);
 
-        var touching = db.selectDistinct(GlLine.ENTRY_ID).from(GlLine.TABLE)
-                .where(GlLine.ACCOUNT_CODE.in(liabilities)).and(GlLine.CURRENCY.eq(currencyCode))
-                .and(GlLine.POSTING_DATE.le(to.atEndOfMonth()));
-        var lines = db.select(GlLine.ENTRY_ID, GlLine.LINE_NO, GlLine.ACCOUNT_CODE, GlLine.DEBIT_MINOR,
-                        GlLine.CREDIT_MINOR, GlLine.CUSTOMER, GlLine.CREDIT_POOL, GlLine.CONTRACT, GlLine.PRODUCT,
-                        GlLine.POSTING_DATE, GlEntry.KIND)
-                .from(GlLine.TABLE).join(GlEntry.TABLE).on(GlEntry.ENTRY_ID.eq(GlLine.ENTRY_ID))
-                .where(GlLine.ENTRY_ID.in(touching))
-                .orderBy(GlLine.ENTRY_ID, GlLine.LINE_NO)
-                .fetch();
-        Map<String, Record> byPosition = new HashMap<>();
-        lines.forEach(l -> byPosition.put(l.get(GlLine.ENTRY_ID) + "#" + l.get(GlLine.LINE_NO), l));
         Map<String, String> programOfPool = new HashMap<>();
         Map<String, String[]> contractOfPool = new HashMap<>();
         db.select(Pool.CUSTOMER_ID, Pool.POOL_ID, Pool.PROGRAM_ID, Pool.CONTRACT_ID, Pool.OBLIGATION_ID).from(Pool.TABLE)
@@ -238,24 +227,26 @@ public class CreditReports {
                     }
                 });
 
-        // movements[period][account|customer|pool|contract] = {additions, usage, breakage, escheat, refunds,
-        // adjustments, transfers, contract revenue}
+        // movements[period][account|customer|pool|contract|option] = {additions, usage, breakage, escheat, refunds,
+        // adjustments, transfers, contract revenue}, from the GL's paired movements by month (each line classified
+        // by the account it is paired with in its entry; lines of manual entries and reversals are adjustments)
+        var where = PairedMovement.ACCOUNT_CODE.in(liabilities).and(PairedMovement.CURRENCY.eq(currencyCode))
+                .and(PairedMovement.POSTING_MONTH.le(to.toString()));
+        if (customer != null) {
+            where = where.and(PairedMovement.CUSTOMER.eq(customer));
+        }
         TreeMap<YearMonth, Map<List<String>, long[]>> movements = new TreeMap<>();
-        for (Record l : lines) {
-            String account = l.get(GlLine.ACCOUNT_CODE);
-            if (!liabilities.contains(account)) {
-                continue;
-            }
-            String cust = l.get(GlLine.CUSTOMER) == null ? "" : l.get(GlLine.CUSTOMER);
-            if (customer != null && !customer.equals(cust)) {
-                continue;
-            }
-            long credit = l.get(GlLine.CREDIT_MINOR) - l.get(GlLine.DEBIT_MINOR); // liability grows with credits
-            int lineNo = l.get(GlLine.LINE_NO);
-            Record pair = byPosition.get(l.get(GlLine.ENTRY_ID) + "#" + (lineNo % 2 == 1 ? lineNo + 1 : lineNo - 1));
-            AccountRole counter = pair == null ? null : roleOf.get(pair.get(GlLine.ACCOUNT_CODE));
-            int bucket = !"BUSINESS_EVENT".equals(l.get(GlEntry.KIND)) || counter == null ? 5 : switch (counter) {
-                case CASH, REFUND_LIABILITY -> credit > 0 && counter == AccountRole.CASH ? 0 : 4;
+        for (Record l : db.select(PairedMovement.POSTING_MONTH, PairedMovement.ACCOUNT_CODE, PairedMovement.CUSTOMER,
+                        PairedMovement.CREDIT_POOL, PairedMovement.CONTRACT, PairedMovement.PRODUCT,
+                        PairedMovement.BUSINESS_EVENT, PairedMovement.COUNTER_ACCOUNT, PairedMovement.INCREASE,
+                        PairedMovement.NET_CREDIT_MINOR)
+                .from(PairedMovement.TABLE).where(where).fetch()) {
+            String account = l.get(PairedMovement.ACCOUNT_CODE);
+            String cust = l.get(PairedMovement.CUSTOMER);
+            long credit = l.get(PairedMovement.NET_CREDIT_MINOR).longValueExact(); // liability grows with credits
+            AccountRole counter = roleOf.get(l.get(PairedMovement.COUNTER_ACCOUNT));
+            int bucket = !l.get(PairedMovement.BUSINESS_EVENT) || counter == null ? 5 : switch (counter) {
+                case CASH, REFUND_LIABILITY -> l.get(PairedMovement.INCREASE) && counter == AccountRole.CASH ? 0 : 4;
                 case ACCOUNTS_RECEIVABLE, CONTRACT_ASSET -> 0;
                 case USAGE_REVENUE -> 1;
                 case BREAKAGE_REVENUE -> 2;
@@ -265,14 +256,13 @@ public class CreditReports {
                      COMMITMENT_SHORTFALL_REVENUE, MATERIAL_RIGHT_REVENUE, LICENCE_REVENUE, ROYALTY_REVENUE -> 7;
                 default -> 5;
             };
-            String pool = l.get(GlLine.CREDIT_POOL) == null || account.equals(contracts) ? "" : l.get(GlLine.CREDIT_POOL);
+            String pool = account.equals(contracts) ? "" : l.get(PairedMovement.CREDIT_POOL);
             String[] owner = contractOfPool.get(cust + "|" + pool);
             boolean own = account.equals(contracts) || account.equals(options) || account.equals(licences);
-            String contract = own ? (l.get(GlLine.CONTRACT) == null ? "" : l.get(GlLine.CONTRACT))
-                    : owner == null ? "" : owner[0];
+            String contract = own ? l.get(PairedMovement.CONTRACT) : owner == null ? "" : owner[0];
             // a material right's liability is kept per option (its obligation, in the line's product dimension)
-            String option = account.equals(options) && l.get(GlLine.PRODUCT) != null ? l.get(GlLine.PRODUCT) : "";
-            long[] m = movements.computeIfAbsent(YearMonth.from(l.get(GlLine.POSTING_DATE)), k -> new HashMap<>())
+            String option = account.equals(options) ? l.get(PairedMovement.PRODUCT) : "";
+            long[] m = movements.computeIfAbsent(YearMonth.parse(l.get(PairedMovement.POSTING_MONTH)), k -> new HashMap<>())
                     .computeIfAbsent(List.of(account, cust, pool, contract, option), k -> new long[8]);
             // additions, adjustments and transfers are signed as increases; the others as decreases
             m[bucket] += bucket == 0 || bucket == 5 || bucket == 6 ? credit : -credit;
@@ -332,6 +322,13 @@ public class CreditReports {
     }
 
     private long glBalance(String account, String currency, YearMonth month, String customer) {
+        if (customer == null) { // from the balances by day, not the lines
+            var sum = db.select(org.jooq.impl.DSL.sum(DailyBalance.CREDIT_MINOR.minus(DailyBalance.DEBIT_MINOR)))
+                    .from(DailyBalance.TABLE).where(DailyBalance.ACCOUNT_CODE.eq(account))
+                    .and(DailyBalance.CURRENCY.eq(currency)).and(DailyBalance.POSTING_DATE.le(month.atEndOfMonth()))
+                    .fetchOne(0, BigDecimal.class);
+            return sum == null ? 0 : sum.longValueExact();
+        }
         var where = GlLine.ACCOUNT_CODE.eq(account).and(GlLine.CURRENCY.eq(currency))
                 .and(GlLine.POSTING_DATE.le(month.atEndOfMonth()));
         if (customer != null) {

@@ -27,6 +27,8 @@ import java.util.Map;
 
 import static dev.tokenledger.projections.LedgerTables.AccountBalance;
 import static dev.tokenledger.projections.LedgerTables.DailyBalance;
+import static dev.tokenledger.projections.LedgerTables.MonthlyBySource;
+import static dev.tokenledger.projections.LedgerTables.PairedMovement;
 import static dev.tokenledger.projections.LedgerTables.GlEntry;
 import static dev.tokenledger.projections.LedgerTables.GlLine;
 
@@ -53,6 +55,10 @@ public class GeneralLedgerProjection {
         final Map<List<String>, java.math.BigInteger[]> balances = new LinkedHashMap<>();
         /** Debit and credit sums and line counts per account, currency, posting day and recorded hour. */
         final Map<List<Object>, java.math.BigInteger[]> daily = new LinkedHashMap<>();
+        /** Debit and credit sums and line counts per account, currency, posting month and source event type. */
+        final Map<List<String>, java.math.BigInteger[]> monthly = new LinkedHashMap<>();
+        /** Net credit sums and line counts per posting month and the dimensions of a paired movement. */
+        final Map<List<Object>, java.math.BigInteger[]> paired = new LinkedHashMap<>();
         final List<Object[]> reversals = new ArrayList<>();
 
         void flush() {
@@ -115,6 +121,49 @@ public class GeneralLedgerProjection {
                         .set(DailyBalance.CREDIT_MINOR, DailyBalance.CREDIT_MINOR.plus((java.math.BigDecimal) null))
                         .set(DailyBalance.LINE_COUNT, DailyBalance.LINE_COUNT.plus((Long) null))), rows);
             }
+            if (!monthly.isEmpty()) {
+                List<Object[]> rows = new ArrayList<>(monthly.size());
+                monthly.forEach((key, delta) -> rows.add(new Object[]{key.get(0), key.get(1), key.get(2), key.get(3),
+                        new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact(),
+                        new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact()}));
+                bindAll(db.batch(db.insertInto(MonthlyBySource.TABLE, MonthlyBySource.ACCOUNT_CODE, MonthlyBySource.CURRENCY,
+                                MonthlyBySource.POSTING_MONTH, MonthlyBySource.SOURCE_EVENT_TYPE, MonthlyBySource.DEBIT_MINOR,
+                                MonthlyBySource.CREDIT_MINOR, MonthlyBySource.LINE_COUNT)
+                        .values((String) null, null, null, null, null, null, null)
+                        .onConflict(MonthlyBySource.ACCOUNT_CODE, MonthlyBySource.CURRENCY, MonthlyBySource.POSTING_MONTH,
+                                MonthlyBySource.SOURCE_EVENT_TYPE)
+                        .doUpdate()
+                        .set(MonthlyBySource.DEBIT_MINOR, MonthlyBySource.DEBIT_MINOR.plus((java.math.BigDecimal) null))
+                        .set(MonthlyBySource.CREDIT_MINOR, MonthlyBySource.CREDIT_MINOR.plus((java.math.BigDecimal) null))
+                        .set(MonthlyBySource.LINE_COUNT, MonthlyBySource.LINE_COUNT.plus((Long) null))), rows);
+            }
+            if (!paired.isEmpty()) {
+                List<Object[]> rows = new ArrayList<>(paired.size());
+                paired.forEach((key, delta) -> {
+                    Object[] row = new Object[key.size() + 4];
+                    for (int i = 0; i < key.size(); i++) {
+                        row[i] = key.get(i);
+                    }
+                    row[key.size()] = new java.math.BigDecimal(delta[0]);
+                    row[key.size() + 1] = delta[1].longValueExact();
+                    row[key.size() + 2] = new java.math.BigDecimal(delta[0]);
+                    row[key.size() + 3] = delta[1].longValueExact();
+                    rows.add(row);
+                });
+                bindAll(db.batch(db.insertInto(PairedMovement.TABLE, PairedMovement.CURRENCY, PairedMovement.POSTING_MONTH,
+                                PairedMovement.ACCOUNT_CODE, PairedMovement.CUSTOMER, PairedMovement.CREDIT_POOL,
+                                PairedMovement.CONTRACT, PairedMovement.PRODUCT, PairedMovement.BUSINESS_EVENT,
+                                PairedMovement.COUNTER_ACCOUNT, PairedMovement.INCREASE, PairedMovement.NET_CREDIT_MINOR,
+                                PairedMovement.LINE_COUNT)
+                        .values((String) null, null, null, null, null, null, null, null, null, null, null, null)
+                        .onConflict(PairedMovement.ACCOUNT_CODE, PairedMovement.CURRENCY, PairedMovement.POSTING_MONTH,
+                                PairedMovement.CUSTOMER, PairedMovement.CREDIT_POOL, PairedMovement.CONTRACT,
+                                PairedMovement.PRODUCT, PairedMovement.BUSINESS_EVENT, PairedMovement.COUNTER_ACCOUNT,
+                                PairedMovement.INCREASE)
+                        .doUpdate()
+                        .set(PairedMovement.NET_CREDIT_MINOR, PairedMovement.NET_CREDIT_MINOR.plus((java.math.BigDecimal) null))
+                        .set(PairedMovement.LINE_COUNT, PairedMovement.LINE_COUNT.plus((Long) null))), rows);
+            }
             if (!reversals.isEmpty()) {
                 bindAll(db.batch(db.update(GlEntry.TABLE).set(GlEntry.REVERSED_BY_ENTRY_ID, (String) null)
                         .where(GlEntry.ENTRY_ID.eq((String) null))), reversals);
@@ -143,7 +192,11 @@ public class GeneralLedgerProjection {
                     entry.postingDate(), entry.priorPeriod(), entry.memo(), entry.reason(), entry.policyVersion(),
                     entry.reversesEntryId(), message.getPayloadType().getSimpleName(), recorded, globalIndex});
             int lineNo = 0;
-            for (JournalLine line : entry.lines()) {
+            String source = message.getPayloadType().getSimpleName();
+            String month = entry.postingDate().toString().substring(0, 7);
+            boolean businessEvent = entry.kind() == dev.tokenledger.journal.EntryKind.BUSINESS_EVENT;
+            List<JournalLine> all = entry.lines();
+            for (JournalLine line : all) {
                 long minor = line.amount().minorUnits();
                 long debit = line.side() == Side.DEBIT ? minor : 0L;
                 long credit = line.side() == Side.CREDIT ? minor : 0L;
@@ -165,6 +218,21 @@ public class GeneralLedgerProjection {
                 day[0] = day[0].add(java.math.BigInteger.valueOf(debit));
                 day[1] = day[1].add(java.math.BigInteger.valueOf(credit));
                 day[2] = day[2].add(java.math.BigInteger.ONE);
+                java.math.BigInteger[] bySource = pending.monthly.computeIfAbsent(List.of(line.accountCode(), currency,
+                        month, source), k -> new java.math.BigInteger[]{java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO});
+                bySource[0] = bySource[0].add(java.math.BigInteger.valueOf(debit));
+                bySource[1] = bySource[1].add(java.math.BigInteger.valueOf(credit));
+                bySource[2] = bySource[2].add(java.math.BigInteger.ONE);
+                // lines 1 and 2, 3 and 4, ... are each a debit/credit pair (how business events post)
+                int pairIndex = lineNo % 2 == 1 ? lineNo : lineNo - 2;
+                String counter = pairIndex < all.size() ? all.get(pairIndex).accountCode() : "";
+                long net = credit - debit;
+                java.math.BigInteger[] move = pending.paired.computeIfAbsent(List.of(currency, month, line.accountCode(),
+                        orEmpty(d.customer()), orEmpty(d.creditPool()), orEmpty(d.contract()), orEmpty(d.product()),
+                        businessEvent, counter, net > 0),
+                        k -> new java.math.BigInteger[]{java.math.BigInteger.ZERO, java.math.BigInteger.ZERO});
+                move[0] = move[0].add(java.math.BigInteger.valueOf(net));
+                move[1] = move[1].add(java.math.BigInteger.ONE);
             }
         }, Pending::flush);
     }
@@ -182,6 +250,8 @@ public class GeneralLedgerProjection {
         db.truncate(GlEntry.TABLE).execute();
         db.truncate(AccountBalance.TABLE).execute();
         db.truncate(DailyBalance.TABLE).execute();
+        db.truncate(MonthlyBySource.TABLE).execute();
+        db.truncate(PairedMovement.TABLE).execute();
     }
 
     private static String orEmpty(String value) {

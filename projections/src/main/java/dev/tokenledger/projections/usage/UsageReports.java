@@ -3,7 +3,10 @@ package dev.tokenledger.projections.usage;
 import dev.tokenledger.chart.AccountRole;
 import dev.tokenledger.chart.ChartOfAccounts;
 import dev.tokenledger.money.Allocation;
-import dev.tokenledger.projections.LedgerTables.GlLine;
+import dev.tokenledger.costs.Events.InfrastructureCostAllocated;
+import dev.tokenledger.costs.Events.VendorInvoiceRecorded;
+import dev.tokenledger.projections.LedgerTables.MonthlyBySource;
+import dev.tokenledger.usage.UsageRecorded;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -13,6 +16,7 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,16 +66,43 @@ public class UsageReports {
             condition = condition.and(Posting.MODEL.eq(model));
         }
         var month = monthOf(Posting.POSTING_DATE);
-        // finest grain: period, customer, model, feature, currency
+        // the grain summed in the database: the dimensions asked for, or, when features are asked for, period,
+        // customer and model as well (infrastructure shares are per customer and model, spread over features by
+        // tokens). Summed over features, a spread share is the whole share, so without features it is added as is.
+        boolean byFeature = groupBy.contains(Dimension.FEATURE);
+        boolean[] keep = {byFeature || groupBy.contains(Dimension.PERIOD), byFeature || groupBy.contains(Dimension.CUSTOMER),
+                byFeature || groupBy.contains(Dimension.MODEL), byFeature};
+        List<org.jooq.Field<String>> dims = List.of(month, Posting.CUSTOMER_ID, Posting.MODEL, Posting.FEATURE);
+        List<org.jooq.Field<?>> select = new ArrayList<>();
+        List<org.jooq.Field<String>> group = new ArrayList<>();
+        for (int i = 0; i < dims.size(); i++) {
+            if (keep[i]) {
+                select.add(dims.get(i));
+                group.add(dims.get(i));
+            }
+        }
+        select.addAll(List.of(Posting.CURRENCY, DSL.sum(Posting.RECORDS), DSL.sum(Posting.TOKENS),
+                DSL.sum(Posting.REVENUE_MINOR), DSL.sum(Posting.COST_MINOR)));
+        group.add(Posting.CURRENCY);
         Map<List<String>, long[]> fine = new LinkedHashMap<>();
-        db.select(month, Posting.CUSTOMER_ID, Posting.MODEL, Posting.FEATURE, Posting.CURRENCY,
-                        DSL.sum(Posting.RECORDS), DSL.sum(Posting.TOKENS), DSL.sum(Posting.REVENUE_MINOR), DSL.sum(Posting.COST_MINOR))
-                .from(Posting.TABLE).where(condition)
-                .groupBy(month, Posting.CUSTOMER_ID, Posting.MODEL, Posting.FEATURE, Posting.CURRENCY)
-                .orderBy(month, Posting.CUSTOMER_ID, Posting.MODEL, Posting.FEATURE, Posting.CURRENCY)
-                .forEach(r -> fine.put(List.of(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()),
-                        new long[]{r.value6().longValue(), r.value7().longValue(), r.value8().longValue(), r.value9().longValue(), 0}));
-        // infrastructure shares are per customer and model: spread over features by tokens (largest remainder)
+        // ordered as before: the spread over features breaks ties in that order
+        db.select(select).from(Posting.TABLE).where(condition).groupBy(group).orderBy(group)
+                .forEach(r -> {
+                    String[] key = new String[5];
+                    int at = 0;
+                    for (int i = 0; i < 4; i++) {
+                        key[i] = keep[i] ? r.get(at++, String.class) : "";
+                    }
+                    key[4] = r.get(at++, String.class);
+                    fine.put(List.of(key), new long[]{r.get(at, BigDecimal.class).longValue(), r.get(at + 1, BigDecimal.class).longValue(),
+                            r.get(at + 2, BigDecimal.class).longValue(), r.get(at + 3, BigDecimal.class).longValue(), 0});
+                });
+        // by period, customer, model and currency: the keys a share is spread over (when features are asked for)
+        Map<List<String>, List<List<String>>> byModel = new HashMap<>();
+        if (byFeature) {
+            fine.keySet().forEach(k -> byModel.computeIfAbsent(List.of(k.get(0), k.get(1), k.get(2), k.get(4)),
+                    x -> new ArrayList<>()).add(k));
+        }
         var infraCondition = InfrastructureShare.POSTING_DATE.between(from.atDay(1), to.atEndOfMonth());
         if (customer != null) {
             infraCondition = infraCondition.and(InfrastructureShare.CUSTOMER_ID.eq(customer));
@@ -85,15 +116,14 @@ public class UsageReports {
                 .from(InfrastructureShare.TABLE).where(infraCondition)
                 .groupBy(infraMonth, InfrastructureShare.CUSTOMER_ID, InfrastructureShare.MODEL, InfrastructureShare.CURRENCY)
                 .fetch()) {
-            String p = r.get(0, String.class);
-            String c = r.get(1, String.class);
-            String m = r.get(2, String.class);
+            String p = keep[0] ? r.get(0, String.class) : "";
+            String c = keep[1] ? r.get(1, String.class) : "";
+            String m = keep[2] ? r.get(2, String.class) : "";
             String cur = r.get(3, String.class);
             long amount = r.get(4, BigDecimal.class).longValue();
-            List<List<String>> keys = fine.keySet().stream()
-                    .filter(k -> k.get(0).equals(p) && k.get(1).equals(c) && k.get(2).equals(m) && k.get(4).equals(cur)).toList();
+            List<List<String>> keys = byFeature ? byModel.getOrDefault(List.of(p, c, m, cur), List.of()) : List.of();
             if (keys.isEmpty()) {
-                fine.put(List.of(p, c, m, "", cur), new long[]{0, 0, 0, 0, amount});
+                fine.computeIfAbsent(List.of(p, c, m, "", cur), k -> new long[5])[4] += amount;
                 continue;
             }
             long[] split = Allocation.largestRemainder(amount, keys.stream().map(k -> BigDecimal.valueOf(fine.get(k)[1])).toList());
@@ -189,12 +219,14 @@ public class UsageReports {
         String revenue = chart.accountFor(AccountRole.USAGE_REVENUE).code();
         String compute = chart.accountFor(AccountRole.COGS_COMPUTE).code();
         String thirdParty = chart.accountFor(AccountRole.COGS_THIRD_PARTY_MODELS).code();
-        var glMonth = monthOf(GlLine.POSTING_DATE);
-        var usageEntries = DSL.selectDistinct(Posting.ENTRY_ID).from(Posting.TABLE).where(range).and(Posting.ENTRY_ID.isNotNull());
-        db.select(glMonth, GlLine.CURRENCY, GlLine.ACCOUNT_CODE, DSL.sum(GlLine.DEBIT_MINOR), DSL.sum(GlLine.CREDIT_MINOR))
-                .from(GlLine.TABLE)
-                .where(GlLine.ENTRY_ID.in(usageEntries)).and(GlLine.ACCOUNT_CODE.in(revenue, compute, thirdParty))
-                .groupBy(glMonth, GlLine.CURRENCY, GlLine.ACCOUNT_CODE)
+        // the GL side from the monthly sums of the lines usage postings made (UsageRecorded), not the lines
+        var glRange = MonthlyBySource.POSTING_MONTH.between(from.toString(), to.toString());
+        db.select(MonthlyBySource.POSTING_MONTH, MonthlyBySource.CURRENCY, MonthlyBySource.ACCOUNT_CODE,
+                        DSL.sum(MonthlyBySource.DEBIT_MINOR), DSL.sum(MonthlyBySource.CREDIT_MINOR))
+                .from(MonthlyBySource.TABLE)
+                .where(glRange).and(MonthlyBySource.SOURCE_EVENT_TYPE.eq(UsageRecorded.class.getSimpleName()))
+                .and(MonthlyBySource.ACCOUNT_CODE.in(revenue, compute, thirdParty))
+                .groupBy(MonthlyBySource.POSTING_MONTH, MonthlyBySource.CURRENCY, MonthlyBySource.ACCOUNT_CODE)
                 .forEach(r -> {
                     long[] v = byPeriod.computeIfAbsent(List.of(r.value1(), r.value2()), k -> new long[6]);
                     long debit = r.value4().longValue();
@@ -215,12 +247,14 @@ public class UsageReports {
                 .groupBy(infraMonth, InfrastructureShare.CURRENCY)
                 .forEach(r -> byPeriod.computeIfAbsent(List.of(r.value1(), r.value2()), k -> new long[6])[4] = r.value3().longValue());
         String infrastructure = chart.accountFor(AccountRole.COGS_INFRASTRUCTURE).code();
-        db.select(glMonth, GlLine.CURRENCY, DSL.sum(GlLine.DEBIT_MINOR), DSL.sum(GlLine.CREDIT_MINOR))
-                .from(GlLine.TABLE)
-                .where(GlLine.ACCOUNT_CODE.eq(infrastructure))
-                .and(GlLine.POSTING_DATE.between(from.atDay(1), to.atEndOfMonth()))
-                .and(GlLine.ENTRY_ID.like("cost:%"))
-                .groupBy(glMonth, GlLine.CURRENCY)
+        // cost postings (entries "cost:...": vendor invoices and infrastructure allocations) on the infrastructure account
+        db.select(MonthlyBySource.POSTING_MONTH, MonthlyBySource.CURRENCY, DSL.sum(MonthlyBySource.DEBIT_MINOR),
+                        DSL.sum(MonthlyBySource.CREDIT_MINOR))
+                .from(MonthlyBySource.TABLE)
+                .where(MonthlyBySource.ACCOUNT_CODE.eq(infrastructure)).and(glRange)
+                .and(MonthlyBySource.SOURCE_EVENT_TYPE.in(VendorInvoiceRecorded.class.getSimpleName(),
+                        InfrastructureCostAllocated.class.getSimpleName()))
+                .groupBy(MonthlyBySource.POSTING_MONTH, MonthlyBySource.CURRENCY)
                 .forEach(r -> byPeriod.computeIfAbsent(List.of(r.value1(), r.value2()), k -> new long[6])[5] =
                         r.value3().longValue() - r.value4().longValue());
         List<Tie> ties = new ArrayList<>();
