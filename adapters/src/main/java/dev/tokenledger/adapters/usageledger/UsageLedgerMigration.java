@@ -172,11 +172,20 @@ public class UsageLedgerMigration {
     /** Every record read back from its block equals its row; every key carries the row's fingerprint. */
     private void verify(String postingId, String customerId, List<LedgerRecord> rows) {
         List<LedgerRecord> back = ledger.storedOfPosting(postingId, customerId, Integer.MAX_VALUE, 0);
+        // keys by record id (their primary key; the key table has no index on the block, nothing else needs one)
+        java.util.Set<Long> blocks = new java.util.HashSet<>(db.select(Block.BLOCK_ID).from(Block.TABLE)
+                .where(Block.POSTING_ID.eq(postingId)).and(Block.CUSTOMER_ID.eq(customerId)).fetch(Block.BLOCK_ID));
         Map<String, Long> keys = new HashMap<>();
-        db.select(Key.RECORD_ID, Key.FINGERPRINT).from(Key.TABLE)
-                .where(Key.BLOCK_ID.in(DSL.select(Block.BLOCK_ID).from(Block.TABLE)
-                        .where(Block.POSTING_ID.eq(postingId)).and(Block.CUSTOMER_ID.eq(customerId))))
-                .forEach(r -> keys.put(r.value1(), r.value2()));
+        List<String> ids = rows.stream().map(LedgerRecord::recordId).toList();
+        for (int from = 0; from < ids.size(); from += 5_000) {
+            db.select(Key.RECORD_ID, Key.FINGERPRINT, Key.BLOCK_ID).from(Key.TABLE)
+                    .where(Key.RECORD_ID.in(ids.subList(from, Math.min(ids.size(), from + 5_000))))
+                    .forEach(r -> {
+                        if (blocks.contains(r.value3())) {
+                            keys.put(r.value1(), r.value2());
+                        }
+                    });
+        }
         if (back.size() != rows.size() || keys.size() != rows.size()) {
             throw new IllegalStateException("posting " + postingId + ": " + rows.size() + " rows, " + back.size()
                     + " records read back, " + keys.size() + " keys");
