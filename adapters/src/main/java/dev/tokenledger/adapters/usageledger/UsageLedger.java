@@ -6,7 +6,7 @@ import dev.tokenledger.adapters.usageledger.UsageLedgerTables.Block;
 import dev.tokenledger.adapters.usageledger.UsageLedgerTables.Daily;
 import dev.tokenledger.adapters.usageledger.UsageLedgerTables.Key;
 import dev.tokenledger.adapters.usageledger.UsageLedgerTables.MigrationState;
-import dev.tokenledger.projections.usage.UsageTables.Posting;
+import dev.tokenledger.projections.usage.UsageTables.PostingMonth;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -427,10 +427,11 @@ public class UsageLedger {
             legacy.totalsNotInBlocks(from.atDay(1), to.atEndOfMonth(), v -> addRecords(byMonth, (String) v[0], (String) v[1],
                     (long) v[2], (BigDecimal) v[3], (BigDecimal) v[4]));
         }
-        db.select(Posting.USAGE_MONTH, Posting.CURRENCY, DSL.sum(Posting.RECORDS), DSL.sum(Posting.EXACT_VALUE), DSL.sum(Posting.EXACT_COST))
-                .from(Posting.TABLE)
-                .where(Posting.USAGE_MONTH.between(from.toString(), to.toString()))
-                .groupBy(Posting.USAGE_MONTH, Posting.CURRENCY)
+        db.select(PostingMonth.USAGE_MONTH, PostingMonth.CURRENCY, DSL.sum(PostingMonth.RECORDS),
+                        DSL.sum(PostingMonth.EXACT_VALUE), DSL.sum(PostingMonth.EXACT_COST))
+                .from(PostingMonth.TABLE)
+                .where(PostingMonth.USAGE_MONTH.between(from.toString(), to.toString()))
+                .groupBy(PostingMonth.USAGE_MONTH, PostingMonth.CURRENCY)
                 .forEach(r -> {
                     Object[] v = totals(byMonth, r.value1(), r.value2().strip());
                     v[1] = r.value3().longValue();

@@ -12,11 +12,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.jooq.DSLContext;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.tokenledger.projections.usage.UsageTables.InfrastructureShare;
 import static dev.tokenledger.projections.usage.UsageTables.Posting;
+import static dev.tokenledger.projections.usage.UsageTables.PostingMonth;
 
 /** The usage sub-ledger's postings and infrastructure shares, written in JDBC batches per event batch. */
 @ProcessingGroup(ProcessingGroups.LEDGER)
@@ -31,11 +33,30 @@ public class UsagePostingProjection {
 
     private final class Pending {
         final List<Object[]> rows = new ArrayList<>();
+        /** Records, exact value and cost, revenue and cost (minor units) per usage month, posting month, currency. */
+        final java.util.Map<List<String>, Object[]> months = new java.util.LinkedHashMap<>();
 
         void flush() {
             if (rows.isEmpty()) {
                 return;
             }
+            var upsert = db.batch(db.insertInto(PostingMonth.TABLE, PostingMonth.USAGE_MONTH, PostingMonth.POSTING_MONTH,
+                            PostingMonth.CURRENCY, PostingMonth.RECORDS, PostingMonth.EXACT_VALUE, PostingMonth.EXACT_COST,
+                            PostingMonth.REVENUE_MINOR, PostingMonth.COST_MINOR)
+                    .values((String) null, null, null, null, null, null, null, null)
+                    .onConflict(PostingMonth.USAGE_MONTH, PostingMonth.POSTING_MONTH, PostingMonth.CURRENCY)
+                    .doUpdate()
+                    .set(PostingMonth.RECORDS, PostingMonth.RECORDS.plus((Long) null))
+                    .set(PostingMonth.EXACT_VALUE, PostingMonth.EXACT_VALUE.plus((BigDecimal) null))
+                    .set(PostingMonth.EXACT_COST, PostingMonth.EXACT_COST.plus((BigDecimal) null))
+                    .set(PostingMonth.REVENUE_MINOR, PostingMonth.REVENUE_MINOR.plus((BigDecimal) null))
+                    .set(PostingMonth.COST_MINOR, PostingMonth.COST_MINOR.plus((BigDecimal) null)));
+            for (var month : months.entrySet()) {
+                Object[] v = month.getValue();
+                upsert = upsert.bind(month.getKey().get(0), month.getKey().get(1), month.getKey().get(2),
+                        v[0], v[1], v[2], v[3], v[4], v[0], v[1], v[2], v[3], v[4]);
+            }
+            upsert.execute();
             var batch = db.batch(db.insertInto(Posting.TABLE, Posting.POSTING_ID, Posting.CUSTOMER_ID, Posting.MODEL,
                     Posting.FEATURE, Posting.COST_ROLE, Posting.BATCH_ID, Posting.ENTRY_ID, Posting.USAGE_MONTH,
                     Posting.EFFECTIVE_DATE, Posting.POSTING_DATE, Posting.PRIOR_PERIOD, Posting.CURRENCY,
@@ -53,7 +74,16 @@ public class UsagePostingProjection {
     void on(UsageRecorded e) {
         var entry = e.journalEntry();
         BatchBuffer.write(BUFFER, Pending::new, pending -> {
+            java.time.LocalDate postingDate = entry == null ? e.effectiveDate() : entry.postingDate();
+            Object[] month = pending.months.computeIfAbsent(List.of(e.month().toString(),
+                    postingDate.toString().substring(0, 7), e.currency()),
+                    k -> new Object[]{0L, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             for (UsageGroup g : e.groups()) {
+                month[0] = (long) month[0] + g.records();
+                month[1] = ((BigDecimal) month[1]).add(g.value());
+                month[2] = ((BigDecimal) month[2]).add(g.cost());
+                month[3] = ((BigDecimal) month[3]).add(BigDecimal.valueOf(g.revenueMinor()));
+                month[4] = ((BigDecimal) month[4]).add(BigDecimal.valueOf(g.costMinor()));
                 pending.rows.add(new Object[]{e.postingId(), e.customerId(), g.model(),
                         g.feature() == null ? "" : g.feature(), g.costRole().name(), e.batchId(),
                         entry == null ? null : entry.entryId(), e.month().toString(), e.effectiveDate(),
@@ -87,6 +117,7 @@ public class UsagePostingProjection {
     @ResetHandler
     void reset() {
         db.truncate(Posting.TABLE).execute();
+        db.truncate(PostingMonth.TABLE).execute();
         db.truncate(InfrastructureShare.TABLE).execute();
     }
 }

@@ -25,6 +25,7 @@ import java.util.TreeMap;
 
 import static dev.tokenledger.projections.usage.UsageTables.InfrastructureShare;
 import static dev.tokenledger.projections.usage.UsageTables.Posting;
+import static dev.tokenledger.projections.usage.UsageTables.PostingMonth;
 
 /**
  * Usage and margin reports read from the usage sub-ledger (its postings), with their ties to the general ledger.
@@ -206,15 +207,15 @@ public class UsageReports {
     }
 
     public List<Tie> ties(YearMonth from, YearMonth to) {
-        var range = Posting.POSTING_DATE.between(from.atDay(1), to.atEndOfMonth());
-        var month = monthOf(Posting.POSTING_DATE);
         Map<List<String>, long[]> byPeriod = new TreeMap<>(MarginRowOrder.INSTANCE);
-        db.select(month, Posting.CURRENCY, DSL.sum(Posting.REVENUE_MINOR), DSL.sum(Posting.COST_MINOR))
-                .from(Posting.TABLE).where(range).groupBy(month, Posting.CURRENCY)
+        // the sub-ledger side from the postings summed by posting month, not every posting row
+        db.select(PostingMonth.POSTING_MONTH, PostingMonth.CURRENCY, DSL.sum(PostingMonth.REVENUE_MINOR), DSL.sum(PostingMonth.COST_MINOR))
+                .from(PostingMonth.TABLE).where(PostingMonth.POSTING_MONTH.between(from.toString(), to.toString()))
+                .groupBy(PostingMonth.POSTING_MONTH, PostingMonth.CURRENCY)
                 .forEach(r -> {
                     long[] v = byPeriod.computeIfAbsent(List.of(r.value1(), r.value2()), k -> new long[6]);
-                    v[0] = r.value3().longValue();
-                    v[2] = r.value4().longValue();
+                    v[0] = r.value3().longValueExact();
+                    v[2] = r.value4().longValueExact();
                 });
         String revenue = chart.accountFor(AccountRole.USAGE_REVENUE).code();
         String compute = chart.accountFor(AccountRole.COGS_COMPUTE).code();

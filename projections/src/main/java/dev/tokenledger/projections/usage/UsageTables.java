@@ -49,6 +49,19 @@ public final class UsageTables {
     }
 
     /** Projection of InfrastructureCostAllocated. */
+    /** Projection: the postings summed by usage month, posting month (YYYY-MM) and currency. */
+    public static final class PostingMonth {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("usage_posting_month"));
+        public static final Field<String> USAGE_MONTH = q("usage_month", SQLDataType.VARCHAR);
+        public static final Field<String> POSTING_MONTH = q("posting_month", SQLDataType.VARCHAR);
+        public static final Field<String> CURRENCY = q("currency", SQLDataType.VARCHAR);
+        public static final Field<Long> RECORDS = q("records", SQLDataType.BIGINT);
+        public static final Field<BigDecimal> EXACT_VALUE = q("exact_value", SQLDataType.NUMERIC(38, 18));
+        public static final Field<BigDecimal> EXACT_COST = q("exact_cost", SQLDataType.NUMERIC(38, 18));
+        public static final Field<BigDecimal> REVENUE_MINOR = q("revenue_minor", SQLDataType.NUMERIC(38, 0));
+        public static final Field<BigDecimal> COST_MINOR = q("cost_minor", SQLDataType.NUMERIC(38, 0));
+    }
+
     public static final class InfrastructureShare {
         public static final Table<Record> TABLE = DSL.table(DSL.name("infrastructure_allocation"));
         public static final Field<String> ALLOCATION_ID = f("allocation_id", SQLDataType.VARCHAR);
@@ -63,5 +76,10 @@ public final class UsageTables {
 
     private static <T> Field<T> f(String name, DataType<T> type) {
         return DSL.field(DSL.name(name), type);
+    }
+
+    /** A column named with its table: an upsert's SET clause would otherwise find it ambiguous (PostgreSQL). */
+    private static <T> Field<T> q(String column, org.jooq.DataType<T> type) {
+        return DSL.field(DSL.name("usage_posting_month", column), type);
     }
 }
