@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Ingests N usage records (default 5,000,000) of the synthetic AI company through the real path (file import,
-# exactly-once ingestion, pricing, wallet draws, postings, projections caught up) into a fresh PostgreSQL database
-# (default ledger_usage_bench on 127.0.0.1:5432), then times PostgreSQL's own COPY of the same file.
+# exactly-once ingestion, pricing, wallet draws, postings, usage ledger blocks, projections caught up) into a fresh
+# PostgreSQL database (default ledger_usage_bench on 127.0.0.1:5432), then times look-ups, metrics and reports, and
+# PostgreSQL's own COPY of the same file. Figures in BENCHMARKS.md; LEDGER_JAVA_OPTS adds JVM options (e.g. a JFR
+# recording: -XX:StartFlightRecording=filename=usage.jfr,settings=profile).
 #   bench/usage-benchmark.sh [records] [batch] [customers]
 set -euo pipefail
 cd "$(dirname "$0")/.."
