@@ -212,6 +212,45 @@ class JournalApiTest {
         assertThat(http.get("auditor", "/api/v1/reports/trial-balance?asOf=2026-13-01").status()).isEqualTo(400);
     }
 
+    /**
+     * As known at an instant, the trial balance reads hours before the instant's hour, seconds of that hour before its
+     * second, and the lines of its own second (V22, V26): entries spread over several seconds, each instant exactly at
+     * and just before every entry's recorded time and at every second boundary, counts each entry exactly once.
+     */
+    @Test
+    void trialBalanceAsKnownAtEveryInstantCountsEachEntryOnce() throws InterruptedException {
+        int entries = 7;
+        List<Instant> recorded = new ArrayList<>();
+        for (int i = 1; i <= entries; i++) {
+            http.post("accountant", "/api/v1/journal-entries", entry("czk-" + i, "2026-07-0" + i, "CZK", "1000", "3000", i + ".00"));
+            recorded.add(Instant.parse(http.getConsistent("auditor", "/api/v1/audit-trail/czk-" + i).text("/steps/0/recordedAt")));
+            Thread.sleep(350); // several entries to a second, several seconds in all
+        }
+        java.util.function.Function<Instant, Long> expectedCents = at -> {
+            long cents = 0;
+            for (int i = 0; i < entries; i++) {
+                cents += recorded.get(i).isAfter(at) ? 0 : (i + 1) * 100L;
+            }
+            return cents;
+        };
+        java.util.Set<Instant> instants = new java.util.TreeSet<>();
+        for (Instant r : recorded) {
+            instants.add(r);
+            instants.add(r.minusNanos(1_000));
+            instants.add(java.time.Instant.ofEpochSecond(r.getEpochSecond()));
+            instants.add(java.time.Instant.ofEpochSecond(r.getEpochSecond()).minusNanos(1_000));
+            instants.add(java.time.Instant.ofEpochSecond(r.getEpochSecond() + 1));
+        }
+        for (Instant at : instants) {
+            var tb = http.get("auditor", "/api/v1/reports/trial-balance?asOf=2026-07-31&knownAt=" + at);
+            long cents = expectedCents.apply(at);
+            String amount = java.math.BigDecimal.valueOf(cents, 2).toPlainString();
+            assertThat(rowsOf(tb.body(), "CZK")).as("known at %s", at)
+                    .isEqualTo(cents == 0 ? List.of() : List.of("1000:" + amount + ":0.00", "3000:0.00:" + amount));
+        }
+        assertThat(recorded.get(entries - 1).getEpochSecond()).isGreaterThan(recorded.get(0).getEpochSecond());
+    }
+
     @Test
     void rolesDecideWhoMayWrite() {
         String body = entry("dkk-1", "2026-05-01", "DKK", "1000", "3000", "1.00");

@@ -84,6 +84,25 @@ public final class LedgerTables {
         }
     }
 
+    /**
+     * Debit and credit sums by recorded second, account, currency and posting day (V26): the part of a trial balance
+     * "as known at" an instant that falls in the instant's own hour, before its second.
+     */
+    public static final class SecondBalance {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("gl_balance_by_second"));
+        /** Seconds since 1970-01-01T00:00Z of the lines' recorded time. */
+        public static final Field<Long> RECORDED_SECOND = f("gl_balance_by_second", "recorded_second", SQLDataType.BIGINT);
+        public static final Field<String> ACCOUNT_CODE = f("gl_balance_by_second", "account_code", SQLDataType.VARCHAR);
+        public static final Field<String> CURRENCY = f("gl_balance_by_second", "currency", SQLDataType.VARCHAR);
+        public static final Field<java.time.LocalDate> POSTING_DATE = f("gl_balance_by_second", "posting_date", SQLDataType.LOCALDATE);
+        public static final Field<java.math.BigDecimal> DEBIT_MINOR = f("gl_balance_by_second", "debit_minor", SQLDataType.NUMERIC(38, 0));
+        public static final Field<java.math.BigDecimal> CREDIT_MINOR = f("gl_balance_by_second", "credit_minor", SQLDataType.NUMERIC(38, 0));
+        public static final Field<Long> LINE_COUNT = f("gl_balance_by_second", "line_count", SQLDataType.BIGINT);
+
+        private SecondBalance() {
+        }
+    }
+
     /** Debits and credits by account, currency, posting month (YYYY-MM) and the event type that posted them. */
     public static final class MonthlyBySource {
         public static final Table<Record> TABLE = DSL.table(DSL.name("gl_monthly_by_source"));

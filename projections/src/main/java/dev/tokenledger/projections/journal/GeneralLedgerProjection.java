@@ -28,6 +28,7 @@ import java.util.Map;
 import static dev.tokenledger.projections.LedgerTables.AccountBalance;
 import static dev.tokenledger.projections.LedgerTables.DailyBalance;
 import static dev.tokenledger.projections.LedgerTables.MonthlyBySource;
+import static dev.tokenledger.projections.LedgerTables.SecondBalance;
 import static dev.tokenledger.projections.LedgerTables.PairedMovement;
 import static dev.tokenledger.projections.LedgerTables.GlEntry;
 import static dev.tokenledger.projections.LedgerTables.GlLine;
@@ -55,6 +56,8 @@ public class GeneralLedgerProjection {
         final Map<List<String>, java.math.BigInteger[]> balances = new LinkedHashMap<>();
         /** Debit and credit sums and line counts per account, currency, posting day and recorded hour. */
         final Map<List<Object>, java.math.BigInteger[]> daily = new LinkedHashMap<>();
+        /** The same per recorded second (V26), for a trial balance as known at an instant inside a busy hour. */
+        final Map<List<Object>, java.math.BigInteger[]> seconds = new LinkedHashMap<>();
         /** Debit and credit sums and line counts per account, currency, posting month and source event type. */
         final Map<List<String>, java.math.BigInteger[]> monthly = new LinkedHashMap<>();
         /** Net credit sums and line counts per posting month and the dimensions of a paired movement. */
@@ -120,6 +123,22 @@ public class GeneralLedgerProjection {
                         .set(DailyBalance.DEBIT_MINOR, DailyBalance.DEBIT_MINOR.plus((java.math.BigDecimal) null))
                         .set(DailyBalance.CREDIT_MINOR, DailyBalance.CREDIT_MINOR.plus((java.math.BigDecimal) null))
                         .set(DailyBalance.LINE_COUNT, DailyBalance.LINE_COUNT.plus((Long) null))), rows);
+            }
+            if (!seconds.isEmpty()) {
+                List<Object[]> rows = new ArrayList<>(seconds.size());
+                seconds.forEach((key, delta) -> rows.add(new Object[]{key.get(0), key.get(1), key.get(2), key.get(3),
+                        new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact(),
+                        new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact()}));
+                bindAll(db.batch(db.insertInto(SecondBalance.TABLE, SecondBalance.RECORDED_SECOND, SecondBalance.ACCOUNT_CODE,
+                                SecondBalance.CURRENCY, SecondBalance.POSTING_DATE, SecondBalance.DEBIT_MINOR,
+                                SecondBalance.CREDIT_MINOR, SecondBalance.LINE_COUNT)
+                        .values((Long) null, null, null, null, null, null, null)
+                        .onConflict(SecondBalance.RECORDED_SECOND, SecondBalance.ACCOUNT_CODE, SecondBalance.CURRENCY,
+                                SecondBalance.POSTING_DATE)
+                        .doUpdate()
+                        .set(SecondBalance.DEBIT_MINOR, SecondBalance.DEBIT_MINOR.plus((java.math.BigDecimal) null))
+                        .set(SecondBalance.CREDIT_MINOR, SecondBalance.CREDIT_MINOR.plus((java.math.BigDecimal) null))
+                        .set(SecondBalance.LINE_COUNT, SecondBalance.LINE_COUNT.plus((Long) null))), rows);
             }
             if (!monthly.isEmpty()) {
                 List<Object[]> rows = new ArrayList<>(monthly.size());
@@ -187,6 +206,7 @@ public class GeneralLedgerProjection {
         OffsetDateTime recorded = recordedAt.atOffset(ZoneOffset.UTC);
         long globalIndex = token.position().orElse(-1L);
         long hour = DailyBalance.hourOf(recordedAt);
+        long second = recordedAt.getEpochSecond();
         BatchBuffer.write(BUFFER, Pending::new, pending -> {
             pending.entries.add(new Object[]{entry.entryId(), entry.kind().name(), entry.effectiveDate(),
                     entry.postingDate(), entry.priorPeriod(), entry.memo(), entry.reason(), entry.policyVersion(),
@@ -218,6 +238,12 @@ public class GeneralLedgerProjection {
                 day[0] = day[0].add(java.math.BigInteger.valueOf(debit));
                 day[1] = day[1].add(java.math.BigInteger.valueOf(credit));
                 day[2] = day[2].add(java.math.BigInteger.ONE);
+                java.math.BigInteger[] bySecond = pending.seconds.computeIfAbsent(List.of(second, line.accountCode(),
+                        currency, entry.postingDate()),
+                        k -> new java.math.BigInteger[]{java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO});
+                bySecond[0] = bySecond[0].add(java.math.BigInteger.valueOf(debit));
+                bySecond[1] = bySecond[1].add(java.math.BigInteger.valueOf(credit));
+                bySecond[2] = bySecond[2].add(java.math.BigInteger.ONE);
                 java.math.BigInteger[] bySource = pending.monthly.computeIfAbsent(List.of(line.accountCode(), currency,
                         month, source), k -> new java.math.BigInteger[]{java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO});
                 bySource[0] = bySource[0].add(java.math.BigInteger.valueOf(debit));
@@ -250,6 +276,7 @@ public class GeneralLedgerProjection {
         db.truncate(GlEntry.TABLE).execute();
         db.truncate(AccountBalance.TABLE).execute();
         db.truncate(DailyBalance.TABLE).execute();
+        db.truncate(SecondBalance.TABLE).execute();
         db.truncate(MonthlyBySource.TABLE).execute();
         db.truncate(PairedMovement.TABLE).execute();
     }

@@ -7,6 +7,7 @@ import dev.tokenledger.projections.LedgerTables.AccountBalance;
 import dev.tokenledger.projections.LedgerTables.AuditRecord;
 import dev.tokenledger.projections.LedgerTables.GlEntry;
 import dev.tokenledger.projections.LedgerTables.DailyBalance;
+import dev.tokenledger.projections.LedgerTables.SecondBalance;
 import dev.tokenledger.projections.LedgerTables.GlLine;
 import dev.tokenledger.projections.LedgerTables.PeriodStatus;
 import org.jooq.Condition;
@@ -20,7 +21,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -47,49 +47,40 @@ public class LedgerReports {
         s[1] = s[1].add(credits);
     }
 
+    /**
+     * The trial balance as of a posting date and, when {@code knownAt} is given, as the ledger knew it then: from the
+     * balances by day and recorded hour (V22) for every hour before knownAt's, the balances by recorded second (V26)
+     * for that hour's seconds before knownAt's, and only the lines recorded in knownAt's own second. No line is read
+     * twice or missed: the three ranges of recorded time meet end to end.
+     */
     public TrialBalance trialBalance(LocalDate asOf, Instant knownAt) {
-        if (knownAt != null && linesRecordedInTheHourOf(knownAt, asOf) > MOST_LINES_READ_FOR_AN_HOUR) {
-            // an hour that busy is read faster by one pass over every line than line by line through its index
-            // (BENCHMARKS.md: 750k lines recorded in one hour, 89 ms against 205 ms)
-            return trialBalance(asOf, knownAt, true);
-        }
-        return trialBalance(asOf, knownAt, false);
-    }
-
-    /** Beyond this many lines recorded in the hour of a knownAt, the trial balance sums every line instead. */
-    static final long MOST_LINES_READ_FOR_AN_HOUR = 50_000;
-
-    private long linesRecordedInTheHourOf(Instant knownAt, LocalDate asOf) {
-        BigDecimal lines = db.select(DSL.sum(DailyBalance.LINE_COUNT)).from(DailyBalance.TABLE)
-                .where(DailyBalance.RECORDED_HOUR.eq(DailyBalance.hourOf(knownAt)))
-                .and(DailyBalance.POSTING_DATE.le(asOf)).fetchOne(0, BigDecimal.class);
-        return lines == null ? 0 : lines.longValue();
-    }
-
-    private TrialBalance trialBalance(LocalDate asOf, Instant knownAt, boolean everyLine) {
         // sums over every line: BigDecimal, which no number of postings can overflow
         Map<List<String>, BigDecimal[]> sums = new java.util.TreeMap<>(java.util.Comparator
                 .comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
-        if (everyLine) {
-            addLines(sums, asOf, DSL.trueCondition(), knownAt);
-            return trialBalanceOf(sums, asOf, knownAt);
-        }
-        // the balances by account, day and recorded hour (V22): every hour before the one knownAt falls in ...
-        Condition summarised = DailyBalance.POSTING_DATE.le(asOf);
+        Condition hours = DailyBalance.POSTING_DATE.le(asOf);
         if (knownAt != null) {
-            summarised = summarised.and(DailyBalance.RECORDED_HOUR.lt(DailyBalance.hourOf(knownAt)));
+            hours = hours.and(DailyBalance.RECORDED_HOUR.lt(DailyBalance.hourOf(knownAt)));
         }
         Field<BigDecimal> dailyDebits = DSL.sum(DailyBalance.DEBIT_MINOR).as("debits");
         Field<BigDecimal> dailyCredits = DSL.sum(DailyBalance.CREDIT_MINOR).as("credits");
         db.select(DailyBalance.ACCOUNT_CODE, DailyBalance.CURRENCY, dailyDebits, dailyCredits)
-                .from(DailyBalance.TABLE).where(summarised)
+                .from(DailyBalance.TABLE).where(hours)
                 .groupBy(DailyBalance.ACCOUNT_CODE, DailyBalance.CURRENCY)
                 .forEach(r -> add(sums, r.get(DailyBalance.ACCOUNT_CODE), r.get(DailyBalance.CURRENCY), r.get(dailyDebits),
                         r.get(dailyCredits)));
         if (knownAt != null) {
-            // ... and the lines of that hour recorded by knownAt
-            OffsetDateTime hourStart = Instant.ofEpochSecond(DailyBalance.hourOf(knownAt) * 3600).atOffset(ZoneOffset.UTC);
-            addLines(sums, asOf, GlLine.RECORDED_AT.ge(hourStart), knownAt);
+            long hourStart = DailyBalance.hourOf(knownAt) * 3600;
+            long second = knownAt.getEpochSecond();
+            Field<BigDecimal> debits = DSL.sum(SecondBalance.DEBIT_MINOR).as("debits");
+            Field<BigDecimal> credits = DSL.sum(SecondBalance.CREDIT_MINOR).as("credits");
+            db.select(SecondBalance.ACCOUNT_CODE, SecondBalance.CURRENCY, debits, credits)
+                    .from(SecondBalance.TABLE)
+                    .where(SecondBalance.RECORDED_SECOND.ge(hourStart)).and(SecondBalance.RECORDED_SECOND.lt(second))
+                    .and(SecondBalance.POSTING_DATE.le(asOf))
+                    .groupBy(SecondBalance.ACCOUNT_CODE, SecondBalance.CURRENCY)
+                    .forEach(r -> add(sums, r.get(SecondBalance.ACCOUNT_CODE), r.get(SecondBalance.CURRENCY), r.get(debits),
+                            r.get(credits)));
+            addLines(sums, asOf, GlLine.RECORDED_AT.ge(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)), knownAt);
         }
         return trialBalanceOf(sums, asOf, knownAt);
     }

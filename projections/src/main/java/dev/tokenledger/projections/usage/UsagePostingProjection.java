@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.tokenledger.projections.usage.UsageTables.InfrastructureShare;
+import static dev.tokenledger.projections.usage.UsageTables.MarginMonth;
 import static dev.tokenledger.projections.usage.UsageTables.Posting;
 import static dev.tokenledger.projections.usage.UsageTables.PostingMonth;
 
@@ -35,6 +36,8 @@ public class UsagePostingProjection {
         final List<Object[]> rows = new ArrayList<>();
         /** Records, exact value and cost, revenue and cost (minor units) per usage month, posting month, currency. */
         final java.util.Map<List<String>, Object[]> months = new java.util.LinkedHashMap<>();
+        /** Records, tokens, revenue and cost (minor units) per posting month, customer, model, feature, currency. */
+        final java.util.Map<List<String>, BigDecimal[]> margins = new java.util.TreeMap<>(UsagePostingProjection::compareKeys);
 
         void flush() {
             if (rows.isEmpty()) {
@@ -57,6 +60,26 @@ public class UsagePostingProjection {
                         v[0], v[1], v[2], v[3], v[4], v[0], v[1], v[2], v[3], v[4]);
             }
             upsert.execute();
+            var margin = db.batch(db.insertInto(MarginMonth.TABLE, MarginMonth.POSTING_MONTH, MarginMonth.CUSTOMER_ID,
+                            MarginMonth.MODEL, MarginMonth.FEATURE, MarginMonth.CURRENCY, MarginMonth.RECORDS,
+                            MarginMonth.TOKENS, MarginMonth.REVENUE_MINOR, MarginMonth.COST_MINOR)
+                    .values((String) null, null, null, null, null, null, null, null, null)
+                    .onConflict(MarginMonth.POSTING_MONTH, MarginMonth.CUSTOMER_ID, MarginMonth.MODEL, MarginMonth.FEATURE,
+                            MarginMonth.CURRENCY)
+                    .doUpdate()
+                    .set(MarginMonth.RECORDS, MarginMonth.RECORDS.plus((Long) null))
+                    .set(MarginMonth.TOKENS, MarginMonth.TOKENS.plus((BigDecimal) null))
+                    .set(MarginMonth.REVENUE_MINOR, MarginMonth.REVENUE_MINOR.plus((BigDecimal) null))
+                    .set(MarginMonth.COST_MINOR, MarginMonth.COST_MINOR.plus((BigDecimal) null)));
+            // in key order (a TreeMap), so two writers lock shared rows in the same order
+            for (var m : margins.entrySet()) {
+                List<String> k = m.getKey();
+                BigDecimal[] v = m.getValue();
+                long records = v[0].longValueExact();
+                margin = margin.bind(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), records, v[1], v[2], v[3],
+                        records, v[1], v[2], v[3]);
+            }
+            margin.execute();
             var batch = db.batch(db.insertInto(Posting.TABLE, Posting.POSTING_ID, Posting.CUSTOMER_ID, Posting.MODEL,
                     Posting.FEATURE, Posting.COST_ROLE, Posting.BATCH_ID, Posting.ENTRY_ID, Posting.USAGE_MONTH,
                     Posting.EFFECTIVE_DATE, Posting.POSTING_DATE, Posting.PRIOR_PERIOD, Posting.CURRENCY,
@@ -84,6 +107,13 @@ public class UsagePostingProjection {
                 month[2] = ((BigDecimal) month[2]).add(g.cost());
                 month[3] = ((BigDecimal) month[3]).add(BigDecimal.valueOf(g.revenueMinor()));
                 month[4] = ((BigDecimal) month[4]).add(BigDecimal.valueOf(g.costMinor()));
+                BigDecimal[] byMonth = pending.margins.computeIfAbsent(List.of(postingDate.toString().substring(0, 7),
+                        e.customerId(), g.model(), g.feature() == null ? "" : g.feature(), e.currency()),
+                        k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                byMonth[0] = byMonth[0].add(BigDecimal.valueOf(g.records()));
+                byMonth[1] = byMonth[1].add(BigDecimal.valueOf(g.tokens()));
+                byMonth[2] = byMonth[2].add(BigDecimal.valueOf(g.revenueMinor()));
+                byMonth[3] = byMonth[3].add(BigDecimal.valueOf(g.costMinor()));
                 pending.rows.add(new Object[]{e.postingId(), e.customerId(), g.model(),
                         g.feature() == null ? "" : g.feature(), g.costRole().name(), e.batchId(),
                         entry == null ? null : entry.entryId(), e.month().toString(), e.effectiveDate(),
@@ -114,10 +144,21 @@ public class UsagePostingProjection {
         }
     }
 
+    private static int compareKeys(List<String> a, List<String> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
     @ResetHandler
     void reset() {
         db.truncate(Posting.TABLE).execute();
         db.truncate(PostingMonth.TABLE).execute();
+        db.truncate(MarginMonth.TABLE).execute();
         db.truncate(InfrastructureShare.TABLE).execute();
     }
 }

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import static dev.tokenledger.projections.usage.UsageTables.InfrastructureShare;
+import static dev.tokenledger.projections.usage.UsageTables.MarginMonth;
 import static dev.tokenledger.projections.usage.UsageTables.Posting;
 import static dev.tokenledger.projections.usage.UsageTables.PostingMonth;
 
@@ -59,21 +60,22 @@ public class UsageReports {
     }
 
     public MarginReport margin(YearMonth from, YearMonth to, Set<Dimension> groupBy, String customer, String model) {
-        var condition = Posting.POSTING_DATE.between(from.atDay(1), to.atEndOfMonth());
+        // the postings summed by posting month, customer, model and feature (V27), not every posting row
+        var condition = MarginMonth.POSTING_MONTH.between(from.toString(), to.toString());
         if (customer != null) {
-            condition = condition.and(Posting.CUSTOMER_ID.eq(customer));
+            condition = condition.and(MarginMonth.CUSTOMER_ID.eq(customer));
         }
         if (model != null) {
-            condition = condition.and(Posting.MODEL.eq(model));
+            condition = condition.and(MarginMonth.MODEL.eq(model));
         }
-        var month = monthOf(Posting.POSTING_DATE);
         // the grain summed in the database: the dimensions asked for, or, when features are asked for, period,
         // customer and model as well (infrastructure shares are per customer and model, spread over features by
         // tokens). Summed over features, a spread share is the whole share, so without features it is added as is.
         boolean byFeature = groupBy.contains(Dimension.FEATURE);
         boolean[] keep = {byFeature || groupBy.contains(Dimension.PERIOD), byFeature || groupBy.contains(Dimension.CUSTOMER),
                 byFeature || groupBy.contains(Dimension.MODEL), byFeature};
-        List<org.jooq.Field<String>> dims = List.of(month, Posting.CUSTOMER_ID, Posting.MODEL, Posting.FEATURE);
+        List<org.jooq.Field<String>> dims = List.of(MarginMonth.POSTING_MONTH, MarginMonth.CUSTOMER_ID, MarginMonth.MODEL,
+                MarginMonth.FEATURE);
         List<org.jooq.Field<?>> select = new ArrayList<>();
         List<org.jooq.Field<String>> group = new ArrayList<>();
         for (int i = 0; i < dims.size(); i++) {
@@ -82,12 +84,12 @@ public class UsageReports {
                 group.add(dims.get(i));
             }
         }
-        select.addAll(List.of(Posting.CURRENCY, DSL.sum(Posting.RECORDS), DSL.sum(Posting.TOKENS),
-                DSL.sum(Posting.REVENUE_MINOR), DSL.sum(Posting.COST_MINOR)));
-        group.add(Posting.CURRENCY);
+        select.addAll(List.of(MarginMonth.CURRENCY, DSL.sum(MarginMonth.RECORDS), DSL.sum(MarginMonth.TOKENS),
+                DSL.sum(MarginMonth.REVENUE_MINOR), DSL.sum(MarginMonth.COST_MINOR)));
+        group.add(MarginMonth.CURRENCY);
         Map<List<String>, long[]> fine = new LinkedHashMap<>();
         // ordered as before: the spread over features breaks ties in that order
-        db.select(select).from(Posting.TABLE).where(condition).groupBy(group).orderBy(group)
+        db.select(select).from(MarginMonth.TABLE).where(condition).groupBy(group).orderBy(group)
                 .forEach(r -> {
                     String[] key = new String[5];
                     int at = 0;

@@ -48,7 +48,6 @@ public final class UsageTables {
         public static final Field<String> COST_CARDS = f("cost_cards", SQLDataType.VARCHAR);
     }
 
-    /** Projection of InfrastructureCostAllocated. */
     /** Projection: the postings summed by usage month, posting month (YYYY-MM) and currency. */
     public static final class PostingMonth {
         public static final Table<Record> TABLE = DSL.table(DSL.name("usage_posting_month"));
@@ -62,6 +61,25 @@ public final class UsageTables {
         public static final Field<BigDecimal> COST_MINOR = q("cost_minor", SQLDataType.NUMERIC(38, 0));
     }
 
+    /** Projection: the postings summed by posting month (YYYY-MM), customer, model, feature and currency (V27). */
+    public static final class MarginMonth {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("usage_margin_month"));
+        public static final Field<String> POSTING_MONTH = m("posting_month", SQLDataType.VARCHAR);
+        public static final Field<String> CUSTOMER_ID = m("customer_id", SQLDataType.VARCHAR);
+        public static final Field<String> MODEL = m("model", SQLDataType.VARCHAR);
+        public static final Field<String> FEATURE = m("feature", SQLDataType.VARCHAR);
+        public static final Field<String> CURRENCY = m("currency", SQLDataType.VARCHAR);
+        public static final Field<Long> RECORDS = m("records", SQLDataType.BIGINT);
+        public static final Field<BigDecimal> TOKENS = m("tokens", SQLDataType.NUMERIC(38, 0));
+        public static final Field<BigDecimal> REVENUE_MINOR = m("revenue_minor", SQLDataType.NUMERIC(38, 0));
+        public static final Field<BigDecimal> COST_MINOR = m("cost_minor", SQLDataType.NUMERIC(38, 0));
+
+        private static <T> Field<T> m(String column, DataType<T> type) {
+            return DSL.field(DSL.name("usage_margin_month", column), type);
+        }
+    }
+
+    /** Projection of InfrastructureCostAllocated. */
     public static final class InfrastructureShare {
         public static final Table<Record> TABLE = DSL.table(DSL.name("infrastructure_allocation"));
         public static final Field<String> ALLOCATION_ID = f("allocation_id", SQLDataType.VARCHAR);
