@@ -46,4 +46,19 @@ public final class BatchBuffer {
         });
         add.accept(buffer);
     }
+
+    /**
+     * Flushes at once what {@code key} holds for the batch being processed, if anything: for a handler about to write
+     * directly what the buffered writes must come before (the flush must leave the buffer empty, since it runs again
+     * when the batch commits).
+     */
+    public static <T> void flushNow(String key, Consumer<T> flush) {
+        if (isolating || !CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        T buffer = CurrentUnitOfWork.get().root().getResource(key);
+        if (buffer != null) {
+            flush.accept(buffer);
+        }
+    }
 }
