@@ -7,6 +7,7 @@ import dev.tokenledger.journal.PostedEntry;
 import dev.tokenledger.journal.PostsJournalEntry;
 import dev.tokenledger.journal.Side;
 import dev.tokenledger.projections.BatchBuffer;
+import dev.tokenledger.projections.JdbcBatch;
 import dev.tokenledger.projections.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,7 +15,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
 import java.time.Instant;
@@ -66,18 +66,18 @@ public class GeneralLedgerProjection {
 
         void flush() {
             if (!entries.isEmpty()) {
-                bindAll(db.batch(db.insertInto(GlEntry.TABLE, GlEntry.ENTRY_ID, GlEntry.KIND, GlEntry.EFFECTIVE_DATE,
+                JdbcBatch.execute(db, db.insertInto(GlEntry.TABLE, GlEntry.ENTRY_ID, GlEntry.KIND, GlEntry.EFFECTIVE_DATE,
                         GlEntry.POSTING_DATE, GlEntry.PRIOR_PERIOD, GlEntry.MEMO, GlEntry.REASON, GlEntry.POLICY_VERSION,
                         GlEntry.REVERSES_ENTRY_ID, GlEntry.SOURCE_EVENT_TYPE, GlEntry.RECORDED_AT, GlEntry.GLOBAL_INDEX)
-                        .values((String) null, null, null, null, null, null, null, null, null, null, null, null)), entries);
+                        .values((String) null, null, null, null, null, null, null, null, null, null, null, null), entries);
             }
             if (!lines.isEmpty()) {
-                bindAll(db.batch(db.insertInto(GlLine.TABLE, GlLine.ENTRY_ID, GlLine.LINE_NO, GlLine.ACCOUNT_CODE,
+                JdbcBatch.execute(db, db.insertInto(GlLine.TABLE, GlLine.ENTRY_ID, GlLine.LINE_NO, GlLine.ACCOUNT_CODE,
                         GlLine.SIDE, GlLine.CURRENCY, GlLine.DEBIT_MINOR, GlLine.CREDIT_MINOR, GlLine.CUSTOMER,
                         GlLine.CONTRACT, GlLine.CREDIT_POOL, GlLine.MODEL, GlLine.FEATURE, GlLine.PRODUCT,
                         GlLine.EFFECTIVE_DATE, GlLine.POSTING_DATE, GlLine.RECORDED_AT, GlLine.GLOBAL_INDEX)
                         .values((String) null, null, null, null, null, null, null, null, null, null, null, null, null,
-                                null, null, null, null)), lines);
+                                null, null, null, null), lines);
             }
             if (!balances.isEmpty()) {
                 List<Object[]> rows = new ArrayList<>(balances.size());
@@ -95,7 +95,7 @@ public class GeneralLedgerProjection {
                     rows.add(row);
                 });
                 // atomic increments: correct even if another writer touched the same row
-                bindAll(db.batch(db.insertInto(AccountBalance.TABLE, AccountBalance.ACCOUNT_CODE, AccountBalance.CURRENCY,
+                JdbcBatch.execute(db, db.insertInto(AccountBalance.TABLE, AccountBalance.ACCOUNT_CODE, AccountBalance.CURRENCY,
                                 AccountBalance.CUSTOMER, AccountBalance.CONTRACT, AccountBalance.CREDIT_POOL,
                                 AccountBalance.MODEL, AccountBalance.FEATURE, AccountBalance.PRODUCT,
                                 AccountBalance.DEBIT_MINOR, AccountBalance.CREDIT_MINOR, AccountBalance.LINE_COUNT)
@@ -106,14 +106,14 @@ public class GeneralLedgerProjection {
                         .doUpdate()
                         .set(AccountBalance.DEBIT_MINOR, AccountBalance.DEBIT_MINOR.plus((java.math.BigDecimal) null))
                         .set(AccountBalance.CREDIT_MINOR, AccountBalance.CREDIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(AccountBalance.LINE_COUNT, AccountBalance.LINE_COUNT.plus((Long) null))), rows);
+                        .set(AccountBalance.LINE_COUNT, AccountBalance.LINE_COUNT.plus((Long) null)), rows);
             }
             if (!daily.isEmpty()) {
                 List<Object[]> rows = new ArrayList<>(daily.size());
                 daily.forEach((key, delta) -> rows.add(new Object[]{key.get(0), key.get(1), key.get(2), key.get(3),
                         new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact(),
                         new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact()}));
-                bindAll(db.batch(db.insertInto(DailyBalance.TABLE, DailyBalance.ACCOUNT_CODE, DailyBalance.CURRENCY,
+                JdbcBatch.execute(db, db.insertInto(DailyBalance.TABLE, DailyBalance.ACCOUNT_CODE, DailyBalance.CURRENCY,
                                 DailyBalance.POSTING_DATE, DailyBalance.RECORDED_HOUR, DailyBalance.DEBIT_MINOR,
                                 DailyBalance.CREDIT_MINOR, DailyBalance.LINE_COUNT)
                         .values((String) null, null, null, null, null, null, null)
@@ -122,14 +122,14 @@ public class GeneralLedgerProjection {
                         .doUpdate()
                         .set(DailyBalance.DEBIT_MINOR, DailyBalance.DEBIT_MINOR.plus((java.math.BigDecimal) null))
                         .set(DailyBalance.CREDIT_MINOR, DailyBalance.CREDIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(DailyBalance.LINE_COUNT, DailyBalance.LINE_COUNT.plus((Long) null))), rows);
+                        .set(DailyBalance.LINE_COUNT, DailyBalance.LINE_COUNT.plus((Long) null)), rows);
             }
             if (!seconds.isEmpty()) {
                 List<Object[]> rows = new ArrayList<>(seconds.size());
                 seconds.forEach((key, delta) -> rows.add(new Object[]{key.get(0), key.get(1), key.get(2), key.get(3),
                         new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact(),
                         new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact()}));
-                bindAll(db.batch(db.insertInto(SecondBalance.TABLE, SecondBalance.RECORDED_SECOND, SecondBalance.ACCOUNT_CODE,
+                JdbcBatch.execute(db, db.insertInto(SecondBalance.TABLE, SecondBalance.RECORDED_SECOND, SecondBalance.ACCOUNT_CODE,
                                 SecondBalance.CURRENCY, SecondBalance.POSTING_DATE, SecondBalance.DEBIT_MINOR,
                                 SecondBalance.CREDIT_MINOR, SecondBalance.LINE_COUNT)
                         .values((Long) null, null, null, null, null, null, null)
@@ -138,14 +138,14 @@ public class GeneralLedgerProjection {
                         .doUpdate()
                         .set(SecondBalance.DEBIT_MINOR, SecondBalance.DEBIT_MINOR.plus((java.math.BigDecimal) null))
                         .set(SecondBalance.CREDIT_MINOR, SecondBalance.CREDIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(SecondBalance.LINE_COUNT, SecondBalance.LINE_COUNT.plus((Long) null))), rows);
+                        .set(SecondBalance.LINE_COUNT, SecondBalance.LINE_COUNT.plus((Long) null)), rows);
             }
             if (!monthly.isEmpty()) {
                 List<Object[]> rows = new ArrayList<>(monthly.size());
                 monthly.forEach((key, delta) -> rows.add(new Object[]{key.get(0), key.get(1), key.get(2), key.get(3),
                         new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact(),
                         new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact()}));
-                bindAll(db.batch(db.insertInto(MonthlyBySource.TABLE, MonthlyBySource.ACCOUNT_CODE, MonthlyBySource.CURRENCY,
+                JdbcBatch.execute(db, db.insertInto(MonthlyBySource.TABLE, MonthlyBySource.ACCOUNT_CODE, MonthlyBySource.CURRENCY,
                                 MonthlyBySource.POSTING_MONTH, MonthlyBySource.SOURCE_EVENT_TYPE, MonthlyBySource.DEBIT_MINOR,
                                 MonthlyBySource.CREDIT_MINOR, MonthlyBySource.LINE_COUNT)
                         .values((String) null, null, null, null, null, null, null)
@@ -154,7 +154,7 @@ public class GeneralLedgerProjection {
                         .doUpdate()
                         .set(MonthlyBySource.DEBIT_MINOR, MonthlyBySource.DEBIT_MINOR.plus((java.math.BigDecimal) null))
                         .set(MonthlyBySource.CREDIT_MINOR, MonthlyBySource.CREDIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(MonthlyBySource.LINE_COUNT, MonthlyBySource.LINE_COUNT.plus((Long) null))), rows);
+                        .set(MonthlyBySource.LINE_COUNT, MonthlyBySource.LINE_COUNT.plus((Long) null)), rows);
             }
             if (!paired.isEmpty()) {
                 List<Object[]> rows = new ArrayList<>(paired.size());
@@ -169,7 +169,7 @@ public class GeneralLedgerProjection {
                     row[key.size() + 3] = delta[1].longValueExact();
                     rows.add(row);
                 });
-                bindAll(db.batch(db.insertInto(PairedMovement.TABLE, PairedMovement.CURRENCY, PairedMovement.POSTING_MONTH,
+                JdbcBatch.execute(db, db.insertInto(PairedMovement.TABLE, PairedMovement.CURRENCY, PairedMovement.POSTING_MONTH,
                                 PairedMovement.ACCOUNT_CODE, PairedMovement.CUSTOMER, PairedMovement.CREDIT_POOL,
                                 PairedMovement.CONTRACT, PairedMovement.PRODUCT, PairedMovement.BUSINESS_EVENT,
                                 PairedMovement.COUNTER_ACCOUNT, PairedMovement.INCREASE, PairedMovement.NET_CREDIT_MINOR,
@@ -181,20 +181,13 @@ public class GeneralLedgerProjection {
                                 PairedMovement.INCREASE)
                         .doUpdate()
                         .set(PairedMovement.NET_CREDIT_MINOR, PairedMovement.NET_CREDIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(PairedMovement.LINE_COUNT, PairedMovement.LINE_COUNT.plus((Long) null))), rows);
+                        .set(PairedMovement.LINE_COUNT, PairedMovement.LINE_COUNT.plus((Long) null)), rows);
             }
             if (!reversals.isEmpty()) {
-                bindAll(db.batch(db.update(GlEntry.TABLE).set(GlEntry.REVERSED_BY_ENTRY_ID, (String) null)
-                        .where(GlEntry.ENTRY_ID.eq((String) null))), reversals);
+                JdbcBatch.execute(db, db.update(GlEntry.TABLE).set(GlEntry.REVERSED_BY_ENTRY_ID, (String) null)
+                        .where(GlEntry.ENTRY_ID.eq((String) null)), reversals);
             }
         }
-    }
-
-    private static void bindAll(BatchBindStep batch, List<Object[]> rows) {
-        for (Object[] row : rows) {
-            batch = batch.bind(row);
-        }
-        batch.execute();
     }
 
     @EventHandler

@@ -3,6 +3,7 @@ package dev.tokenledger.projections.usage;
 import dev.tokenledger.costs.Events.AllocatedShare;
 import dev.tokenledger.costs.Events.InfrastructureCostAllocated;
 import dev.tokenledger.projections.BatchBuffer;
+import dev.tokenledger.projections.JdbcBatch;
 import dev.tokenledger.projections.ProcessingGroups;
 import dev.tokenledger.usage.UsageGroup;
 import dev.tokenledger.usage.UsageRecord;
@@ -80,16 +81,12 @@ public class UsagePostingProjection {
                         records, v[1], v[2], v[3]);
             }
             margin.execute();
-            var batch = db.batch(db.insertInto(Posting.TABLE, Posting.POSTING_ID, Posting.CUSTOMER_ID, Posting.MODEL,
+            JdbcBatch.execute(db, db.insertInto(Posting.TABLE, Posting.POSTING_ID, Posting.CUSTOMER_ID, Posting.MODEL,
                     Posting.FEATURE, Posting.COST_ROLE, Posting.BATCH_ID, Posting.ENTRY_ID, Posting.USAGE_MONTH,
                     Posting.EFFECTIVE_DATE, Posting.POSTING_DATE, Posting.PRIOR_PERIOD, Posting.CURRENCY,
                     Posting.RECORDS, Posting.TOKENS, Posting.INPUT_TOKENS, Posting.OUTPUT_TOKENS, Posting.CACHED_TOKENS,
                     Posting.EXACT_VALUE, Posting.REVENUE_MINOR, Posting.EXACT_COST, Posting.COST_MINOR,
-                    Posting.RATE_CARDS, Posting.COST_CARDS).values((Object[]) new Object[23]));
-            for (Object[] row : rows) {
-                batch = batch.bind(row);
-            }
-            batch.execute();
+                    Posting.RATE_CARDS, Posting.COST_CARDS).values((Object[]) new Object[23]), rows);
         }
     }
 
