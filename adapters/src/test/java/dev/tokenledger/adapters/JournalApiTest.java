@@ -249,6 +249,20 @@ class JournalApiTest {
                     .isEqualTo(cents == 0 ? List.of() : List.of("1000:" + amount + ":0.00", "3000:0.00:" + amount));
         }
         assertThat(recorded.get(entries - 1).getEpochSecond()).isGreaterThan(recorded.get(0).getEpochSecond());
+
+        // an instant an ISO string can name but the ledger's time types cannot hold is refused on its parameter
+        for (String far : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "2200-01-01T00:00:00Z",
+                "1969-12-31T23:59:59.999Z")) {
+            for (String path : List.of("/api/v1/reports/trial-balance?asOf=2026-07-31&knownAt=",
+                    "/api/v1/reports/income-statement?from=2026-01-01&to=2026-07-31&knownAt=",
+                    "/api/v1/metrics/run-rate?asOf=2026-07-31&knownAt=")) {
+                var refused = http.get("auditor", path + far);
+                assertThat(refused.status()).as(path + far).isEqualTo(400);
+                assertThat(refused.text("/field")).as(path + far).isEqualTo("knownAt");
+            }
+        }
+        assertThat(http.get("auditor", "/api/v1/reports/trial-balance?asOf=2026-07-31&knownAt=2199-12-31T23:59:59.999Z")
+                .status()).isEqualTo(200);
     }
 
     @Test

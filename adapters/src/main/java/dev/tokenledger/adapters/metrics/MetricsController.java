@@ -57,6 +57,7 @@ public class MetricsController {
      * (knownAtClose), like the trial balance; the instant used is answered in the header X-Ledger-Known-At.
      */
     private MetricsReports at(Instant knownAt, String knownAtClose, HttpServletResponse response) {
+        knownAt = dev.tokenledger.adapters.platform.KnownAt.within("knownAt", knownAt);
         if (knownAtClose != null) {
             if (knownAt != null) {
                 throw new InvalidParameterException("knownAtClose", "give knownAt or knownAtClose, not both");

@@ -59,7 +59,7 @@ public class ReportController {
                     .map(dev.tokenledger.projections.reports.PeriodRow::changedAt).findFirst()
                     .orElseThrow(() -> new InvalidParameterException("knownAtClose", "period " + period + " is not closed"));
         }
-        return reports.trialBalance(QueryDates.within("asOf", asOf), knownAt);
+        return reports.trialBalance(QueryDates.within("asOf", asOf), dev.tokenledger.adapters.platform.KnownAt.within("knownAt", knownAt));
     }
 
     @GetMapping("/api/v1/reports/general-ledger")

@@ -73,7 +73,7 @@ public class StatementController {
 
     private Instant knownAt(Instant knownAt, String knownAtClose) {
         if (knownAtClose == null) {
-            return knownAt;
+            return dev.tokenledger.adapters.platform.KnownAt.within("knownAt", knownAt);
         }
         if (knownAt != null) {
             throw new InvalidParameterException("knownAtClose", "give knownAt or knownAtClose, not both");
