@@ -16,11 +16,16 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,15 +58,15 @@ public class GeneralLedgerProjection {
         final List<Object[]> entries = new ArrayList<>();
         final List<Object[]> lines = new ArrayList<>();
         /** Debit and credit sums (minor units) and line counts per balance key; a batch can pass 64 bits. */
-        final Map<List<String>, java.math.BigInteger[]> balances = new LinkedHashMap<>();
+        final Map<List<String>, BigInteger[]> balances = new LinkedHashMap<>();
         /** Debit and credit sums and line counts per account, currency, posting day and recorded hour. */
-        final Map<List<Object>, java.math.BigInteger[]> daily = new LinkedHashMap<>();
+        final Map<List<Object>, BigInteger[]> daily = new LinkedHashMap<>();
         /** The same per recorded second (V26), for a trial balance as known at an instant inside a busy hour. */
-        final Map<List<Object>, java.math.BigInteger[]> seconds = new LinkedHashMap<>();
+        final Map<List<Object>, BigInteger[]> seconds = new LinkedHashMap<>();
         /** Debit and credit sums and line counts per account, currency, posting month and source event type. */
-        final Map<List<String>, java.math.BigInteger[]> monthly = new LinkedHashMap<>();
+        final Map<List<String>, BigInteger[]> monthly = new LinkedHashMap<>();
         /** Net credit sums and line counts per posting month and the dimensions of a paired movement. */
-        final Map<List<Object>, java.math.BigInteger[]> paired = new LinkedHashMap<>();
+        final Map<List<Object>, BigInteger[]> paired = new LinkedHashMap<>();
         final List<Object[]> reversals = new ArrayList<>();
 
         void flush() {
@@ -79,83 +84,20 @@ public class GeneralLedgerProjection {
                         .values((String) null, null, null, null, null, null, null, null, null, null, null, null, null,
                                 null, null, null, null), lines);
             }
-            if (!balances.isEmpty()) {
-                List<Object[]> rows = new ArrayList<>(balances.size());
-                balances.forEach((key, delta) -> {
-                    Object[] row = new Object[key.size() + 6];
-                    for (int i = 0; i < key.size(); i++) {
-                        row[i] = key.get(i);
-                    }
-                    row[key.size()] = new java.math.BigDecimal(delta[0]);
-                    row[key.size() + 1] = new java.math.BigDecimal(delta[1]);
-                    row[key.size() + 2] = delta[2].longValueExact();
-                    row[key.size() + 3] = new java.math.BigDecimal(delta[0]);
-                    row[key.size() + 4] = new java.math.BigDecimal(delta[1]);
-                    row[key.size() + 5] = delta[2].longValueExact();
-                    rows.add(row);
-                });
-                // atomic increments: correct even if another writer touched the same row
-                JdbcBatch.execute(db, db.insertInto(AccountBalance.TABLE, AccountBalance.ACCOUNT_CODE, AccountBalance.CURRENCY,
-                                AccountBalance.CUSTOMER, AccountBalance.CONTRACT, AccountBalance.CREDIT_POOL,
-                                AccountBalance.MODEL, AccountBalance.FEATURE, AccountBalance.PRODUCT,
-                                AccountBalance.DEBIT_MINOR, AccountBalance.CREDIT_MINOR, AccountBalance.LINE_COUNT)
-                        .values((String) null, null, null, null, null, null, null, null, null, null, null)
-                        .onConflict(AccountBalance.ACCOUNT_CODE, AccountBalance.CURRENCY, AccountBalance.CUSTOMER,
-                                AccountBalance.CONTRACT, AccountBalance.CREDIT_POOL, AccountBalance.MODEL,
-                                AccountBalance.FEATURE, AccountBalance.PRODUCT)
-                        .doUpdate()
-                        .set(AccountBalance.DEBIT_MINOR, AccountBalance.DEBIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(AccountBalance.CREDIT_MINOR, AccountBalance.CREDIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(AccountBalance.LINE_COUNT, AccountBalance.LINE_COUNT.plus((Long) null)), rows);
-            }
-            if (!daily.isEmpty()) {
-                List<Object[]> rows = new ArrayList<>(daily.size());
-                daily.forEach((key, delta) -> rows.add(new Object[]{key.get(0), key.get(1), key.get(2), key.get(3),
-                        new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact(),
-                        new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact()}));
-                JdbcBatch.execute(db, db.insertInto(DailyBalance.TABLE, DailyBalance.ACCOUNT_CODE, DailyBalance.CURRENCY,
-                                DailyBalance.POSTING_DATE, DailyBalance.RECORDED_HOUR, DailyBalance.DEBIT_MINOR,
-                                DailyBalance.CREDIT_MINOR, DailyBalance.LINE_COUNT)
-                        .values((String) null, null, null, null, null, null, null)
-                        .onConflict(DailyBalance.ACCOUNT_CODE, DailyBalance.CURRENCY, DailyBalance.POSTING_DATE,
-                                DailyBalance.RECORDED_HOUR)
-                        .doUpdate()
-                        .set(DailyBalance.DEBIT_MINOR, DailyBalance.DEBIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(DailyBalance.CREDIT_MINOR, DailyBalance.CREDIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(DailyBalance.LINE_COUNT, DailyBalance.LINE_COUNT.plus((Long) null)), rows);
-            }
-            if (!seconds.isEmpty()) {
-                List<Object[]> rows = new ArrayList<>(seconds.size());
-                seconds.forEach((key, delta) -> rows.add(new Object[]{key.get(0), key.get(1), key.get(2), key.get(3),
-                        new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact(),
-                        new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact()}));
-                JdbcBatch.execute(db, db.insertInto(SecondBalance.TABLE, SecondBalance.RECORDED_SECOND, SecondBalance.ACCOUNT_CODE,
-                                SecondBalance.CURRENCY, SecondBalance.POSTING_DATE, SecondBalance.DEBIT_MINOR,
-                                SecondBalance.CREDIT_MINOR, SecondBalance.LINE_COUNT)
-                        .values((Long) null, null, null, null, null, null, null)
-                        .onConflict(SecondBalance.RECORDED_SECOND, SecondBalance.ACCOUNT_CODE, SecondBalance.CURRENCY,
-                                SecondBalance.POSTING_DATE)
-                        .doUpdate()
-                        .set(SecondBalance.DEBIT_MINOR, SecondBalance.DEBIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(SecondBalance.CREDIT_MINOR, SecondBalance.CREDIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(SecondBalance.LINE_COUNT, SecondBalance.LINE_COUNT.plus((Long) null)), rows);
-            }
-            if (!monthly.isEmpty()) {
-                List<Object[]> rows = new ArrayList<>(monthly.size());
-                monthly.forEach((key, delta) -> rows.add(new Object[]{key.get(0), key.get(1), key.get(2), key.get(3),
-                        new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact(),
-                        new java.math.BigDecimal(delta[0]), new java.math.BigDecimal(delta[1]), delta[2].longValueExact()}));
-                JdbcBatch.execute(db, db.insertInto(MonthlyBySource.TABLE, MonthlyBySource.ACCOUNT_CODE, MonthlyBySource.CURRENCY,
-                                MonthlyBySource.POSTING_MONTH, MonthlyBySource.SOURCE_EVENT_TYPE, MonthlyBySource.DEBIT_MINOR,
-                                MonthlyBySource.CREDIT_MINOR, MonthlyBySource.LINE_COUNT)
-                        .values((String) null, null, null, null, null, null, null)
-                        .onConflict(MonthlyBySource.ACCOUNT_CODE, MonthlyBySource.CURRENCY, MonthlyBySource.POSTING_MONTH,
-                                MonthlyBySource.SOURCE_EVENT_TYPE)
-                        .doUpdate()
-                        .set(MonthlyBySource.DEBIT_MINOR, MonthlyBySource.DEBIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(MonthlyBySource.CREDIT_MINOR, MonthlyBySource.CREDIT_MINOR.plus((java.math.BigDecimal) null))
-                        .set(MonthlyBySource.LINE_COUNT, MonthlyBySource.LINE_COUNT.plus((Long) null)), rows);
-            }
+            // atomic increments: correct even if another writer touched the same row
+            addSums(AccountBalance.TABLE, List.of(AccountBalance.ACCOUNT_CODE, AccountBalance.CURRENCY,
+                    AccountBalance.CUSTOMER, AccountBalance.CONTRACT, AccountBalance.CREDIT_POOL, AccountBalance.MODEL,
+                    AccountBalance.FEATURE, AccountBalance.PRODUCT), AccountBalance.DEBIT_MINOR,
+                    AccountBalance.CREDIT_MINOR, AccountBalance.LINE_COUNT, balances);
+            addSums(DailyBalance.TABLE, List.of(DailyBalance.ACCOUNT_CODE, DailyBalance.CURRENCY,
+                    DailyBalance.POSTING_DATE, DailyBalance.RECORDED_HOUR), DailyBalance.DEBIT_MINOR,
+                    DailyBalance.CREDIT_MINOR, DailyBalance.LINE_COUNT, daily);
+            addSums(SecondBalance.TABLE, List.of(SecondBalance.RECORDED_SECOND, SecondBalance.ACCOUNT_CODE,
+                    SecondBalance.CURRENCY, SecondBalance.POSTING_DATE), SecondBalance.DEBIT_MINOR,
+                    SecondBalance.CREDIT_MINOR, SecondBalance.LINE_COUNT, seconds);
+            addSums(MonthlyBySource.TABLE, List.of(MonthlyBySource.ACCOUNT_CODE, MonthlyBySource.CURRENCY,
+                    MonthlyBySource.POSTING_MONTH, MonthlyBySource.SOURCE_EVENT_TYPE), MonthlyBySource.DEBIT_MINOR,
+                    MonthlyBySource.CREDIT_MINOR, MonthlyBySource.LINE_COUNT, monthly);
             if (!paired.isEmpty()) {
                 List<Object[]> rows = new ArrayList<>(paired.size());
                 paired.forEach((key, delta) -> {
@@ -163,9 +105,9 @@ public class GeneralLedgerProjection {
                     for (int i = 0; i < key.size(); i++) {
                         row[i] = key.get(i);
                     }
-                    row[key.size()] = new java.math.BigDecimal(delta[0]);
+                    row[key.size()] = new BigDecimal(delta[0]);
                     row[key.size() + 1] = delta[1].longValueExact();
-                    row[key.size() + 2] = new java.math.BigDecimal(delta[0]);
+                    row[key.size() + 2] = new BigDecimal(delta[0]);
                     row[key.size() + 3] = delta[1].longValueExact();
                     rows.add(row);
                 });
@@ -180,13 +122,48 @@ public class GeneralLedgerProjection {
                                 PairedMovement.PRODUCT, PairedMovement.BUSINESS_EVENT, PairedMovement.COUNTER_ACCOUNT,
                                 PairedMovement.INCREASE)
                         .doUpdate()
-                        .set(PairedMovement.NET_CREDIT_MINOR, PairedMovement.NET_CREDIT_MINOR.plus((java.math.BigDecimal) null))
+                        .set(PairedMovement.NET_CREDIT_MINOR, PairedMovement.NET_CREDIT_MINOR.plus((BigDecimal) null))
                         .set(PairedMovement.LINE_COUNT, PairedMovement.LINE_COUNT.plus((Long) null)), rows);
             }
             if (!reversals.isEmpty()) {
                 JdbcBatch.execute(db, db.update(GlEntry.TABLE).set(GlEntry.REVERSED_BY_ENTRY_ID, (String) null)
                         .where(GlEntry.ENTRY_ID.eq((String) null)), reversals);
             }
+        }
+
+        /**
+         * Adds debit and credit sums and line counts to a summary table's rows by key (the key's columns first, in
+         * the order of {@code key}), inserting the rows a batch is the first to touch.
+         */
+        private void addSums(Table<?> table, List<Field<?>> key, Field<BigDecimal> debit, Field<BigDecimal> credit,
+                             Field<Long> count, Map<? extends List<?>, BigInteger[]> sums) {
+            if (sums.isEmpty()) {
+                return;
+            }
+            List<Object[]> rows = new ArrayList<>(sums.size());
+            sums.forEach((k, delta) -> {
+                Object[] row = new Object[k.size() + 6];
+                for (int i = 0; i < k.size(); i++) {
+                    row[i] = k.get(i);
+                }
+                BigDecimal debits = new BigDecimal(delta[0]);
+                BigDecimal credits = new BigDecimal(delta[1]);
+                long lines = delta[2].longValueExact();
+                row[k.size()] = debits; // the inserted row, then the same as increments of an existing one
+                row[k.size() + 1] = credits;
+                row[k.size() + 2] = lines;
+                row[k.size() + 3] = debits;
+                row[k.size() + 4] = credits;
+                row[k.size() + 5] = lines;
+                rows.add(row);
+            });
+            List<Field<?>> columns = new ArrayList<>(key);
+            columns.addAll(List.of(debit, credit, count));
+            JdbcBatch.execute(db, db.insertInto(table, columns).values(Arrays.asList(new Object[columns.size()]))
+                    .onConflict(key).doUpdate()
+                    .set(debit, debit.plus((BigDecimal) null))
+                    .set(credit, credit.plus((BigDecimal) null))
+                    .set(count, count.plus((Long) null)), rows);
         }
     }
 
@@ -218,40 +195,40 @@ public class GeneralLedgerProjection {
                 pending.lines.add(new Object[]{entry.entryId(), ++lineNo, line.accountCode(), line.side().name(),
                         currency, debit, credit, d.customer(), d.contract(), d.creditPool(), d.model(), d.feature(),
                         d.product(), entry.effectiveDate(), entry.postingDate(), recorded, globalIndex});
-                java.math.BigInteger[] delta = pending.balances.computeIfAbsent(List.of(line.accountCode(), currency,
+                BigInteger[] delta = pending.balances.computeIfAbsent(List.of(line.accountCode(), currency,
                         orEmpty(d.customer()), orEmpty(d.contract()), orEmpty(d.creditPool()), orEmpty(d.model()),
                         orEmpty(d.feature()), orEmpty(d.product())),
-                        k -> new java.math.BigInteger[]{java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO});
-                delta[0] = delta[0].add(java.math.BigInteger.valueOf(debit));
-                delta[1] = delta[1].add(java.math.BigInteger.valueOf(credit));
-                delta[2] = delta[2].add(java.math.BigInteger.ONE);
-                java.math.BigInteger[] day = pending.daily.computeIfAbsent(List.of(line.accountCode(), currency,
+                        k -> new BigInteger[]{BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO});
+                delta[0] = delta[0].add(BigInteger.valueOf(debit));
+                delta[1] = delta[1].add(BigInteger.valueOf(credit));
+                delta[2] = delta[2].add(BigInteger.ONE);
+                BigInteger[] day = pending.daily.computeIfAbsent(List.of(line.accountCode(), currency,
                         entry.postingDate(), hour),
-                        k -> new java.math.BigInteger[]{java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO});
-                day[0] = day[0].add(java.math.BigInteger.valueOf(debit));
-                day[1] = day[1].add(java.math.BigInteger.valueOf(credit));
-                day[2] = day[2].add(java.math.BigInteger.ONE);
-                java.math.BigInteger[] bySecond = pending.seconds.computeIfAbsent(List.of(second, line.accountCode(),
+                        k -> new BigInteger[]{BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO});
+                day[0] = day[0].add(BigInteger.valueOf(debit));
+                day[1] = day[1].add(BigInteger.valueOf(credit));
+                day[2] = day[2].add(BigInteger.ONE);
+                BigInteger[] bySecond = pending.seconds.computeIfAbsent(List.of(second, line.accountCode(),
                         currency, entry.postingDate()),
-                        k -> new java.math.BigInteger[]{java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO});
-                bySecond[0] = bySecond[0].add(java.math.BigInteger.valueOf(debit));
-                bySecond[1] = bySecond[1].add(java.math.BigInteger.valueOf(credit));
-                bySecond[2] = bySecond[2].add(java.math.BigInteger.ONE);
-                java.math.BigInteger[] bySource = pending.monthly.computeIfAbsent(List.of(line.accountCode(), currency,
-                        month, source), k -> new java.math.BigInteger[]{java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO});
-                bySource[0] = bySource[0].add(java.math.BigInteger.valueOf(debit));
-                bySource[1] = bySource[1].add(java.math.BigInteger.valueOf(credit));
-                bySource[2] = bySource[2].add(java.math.BigInteger.ONE);
+                        k -> new BigInteger[]{BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO});
+                bySecond[0] = bySecond[0].add(BigInteger.valueOf(debit));
+                bySecond[1] = bySecond[1].add(BigInteger.valueOf(credit));
+                bySecond[2] = bySecond[2].add(BigInteger.ONE);
+                BigInteger[] bySource = pending.monthly.computeIfAbsent(List.of(line.accountCode(), currency,
+                        month, source), k -> new BigInteger[]{BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO});
+                bySource[0] = bySource[0].add(BigInteger.valueOf(debit));
+                bySource[1] = bySource[1].add(BigInteger.valueOf(credit));
+                bySource[2] = bySource[2].add(BigInteger.ONE);
                 // lines 1 and 2, 3 and 4, ... are each a debit/credit pair (how business events post)
                 int pairIndex = lineNo % 2 == 1 ? lineNo : lineNo - 2;
                 String counter = pairIndex < all.size() ? all.get(pairIndex).accountCode() : "";
                 long net = credit - debit;
-                java.math.BigInteger[] move = pending.paired.computeIfAbsent(List.of(currency, month, line.accountCode(),
+                BigInteger[] move = pending.paired.computeIfAbsent(List.of(currency, month, line.accountCode(),
                         orEmpty(d.customer()), orEmpty(d.creditPool()), orEmpty(d.contract()), orEmpty(d.product()),
                         businessEvent, counter, net > 0),
-                        k -> new java.math.BigInteger[]{java.math.BigInteger.ZERO, java.math.BigInteger.ZERO});
-                move[0] = move[0].add(java.math.BigInteger.valueOf(net));
-                move[1] = move[1].add(java.math.BigInteger.ONE);
+                        k -> new BigInteger[]{BigInteger.ZERO, BigInteger.ZERO});
+                move[0] = move[0].add(BigInteger.valueOf(net));
+                move[1] = move[1].add(BigInteger.ONE);
             }
         }, Pending::flush);
     }
