@@ -30,8 +30,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -100,9 +102,14 @@ public class UsageFileImport {
         }
         long start = System.nanoTime();
         Path rejectionsFile = file.resolveSibling(file.getFileName() + ".rejections.csv");
-        BlockingQueue<ReadBatch> batches = new ArrayBlockingQueue<>(2);
+        // a hand-over, not a buffer: the reader parses the next batch while this one is ingested (a batch takes it
+        // a fifth of the ingestion's time) and waits with it; every batch parked in a queue stayed alive through
+        // young collections, which copied it: with two parked, the collector took a third of the import's JVM time
+        // (BENCHMARKS.md, issue 16, "where the JVM's time went")
+        BlockingQueue<ReadBatch> batches = new SynchronousQueue<>();
         ReadBatch end = new ReadBatch(List.of(), Map.of());
         AtomicReference<Exception> readFailure = new AtomicReference<>();
+        AtomicBoolean abandoned = new AtomicBoolean();
         long size = Files.size(file);
         // the bar follows the bytes read from the file; it closes when the file does
         ProgressBarBuilder bar = progressBar ? new ProgressBarBuilder().setTaskName("usage").setInitialMax(size)
@@ -120,8 +127,10 @@ public class UsageFileImport {
             } catch (Exception e) {
                 readFailure.set(e);
             } finally {
-                try {
-                    batches.put(end);
+                try { // the end mark, unless the import gave up waiting for batches
+                    while (!abandoned.get() && !batches.offer(end, 100, TimeUnit.MILLISECONDS)) {
+                        // the import is still ingesting the last batch
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -154,7 +163,8 @@ public class UsageFileImport {
                     }
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            abandoned.set(true);
             reader.interrupt(); // it may be waiting to hand over a batch nobody will take
             throw e;
         } finally {
@@ -262,6 +272,7 @@ public class UsageFileImport {
                 }
             }
             List<UsageRecordParser.Parsed> batch = new ArrayList<>(batchSize);
+            SharedText shared = new SharedText();
             for (CSVRecord r : csv) {
                 long line = r.getRecordNumber() + 1; // the header is line 1
                 Map<String, String> units = null;
@@ -274,9 +285,9 @@ public class UsageFileImport {
                         }
                     }
                 }
-                batch.add(parser.parse(new RawUsage(line, get(r, column, "id"), get(r, column, "customerId"),
-                        get(r, column, "endUserId"), get(r, column, "timestamp"), get(r, column, "model"),
-                        get(r, column, "feature"), get(r, column, "provider"), get(r, column, "inputTokens"),
+                batch.add(parser.parse(new RawUsage(line, get(r, column, "id"), shared.of(get(r, column, "customerId")),
+                        shared.of(get(r, column, "endUserId")), get(r, column, "timestamp"), shared.of(get(r, column, "model")),
+                        shared.of(get(r, column, "feature")), shared.of(get(r, column, "provider")), get(r, column, "inputTokens"),
                         get(r, column, "outputTokens"), get(r, column, "cachedTokens"), units, get(r, column, "metadata"))));
                 if (batch.size() == batchSize) {
                     handOver(batches, batch);
@@ -286,6 +297,34 @@ public class UsageFileImport {
             if (!batch.isEmpty()) {
                 handOver(batches, batch);
             }
+        }
+    }
+
+    /**
+     * One instance of each repeated dimension value (customer, end user, model, feature, provider) among the records
+     * read: a batch's records stay alive until it commits, and a copy of each value per record was most of their
+     * size. Bounded, so a file of a million distinct end users does not grow it without end.
+     */
+    static final class SharedText {
+        private static final int MAX_VALUES = 50_000;
+        private final Map<String, String> values = new HashMap<>();
+
+        String of(String text) {
+            if (text == null) {
+                return null;
+            }
+            String known = values.putIfAbsent(text, text);
+            if (known != null) {
+                return known;
+            }
+            if (values.size() > MAX_VALUES) {
+                values.clear();
+            }
+            return text;
+        }
+
+        int size() {
+            return values.size();
         }
     }
 
