@@ -93,6 +93,15 @@ public class UsageBenchmark implements ApplicationRunner {
 
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long[] lastCommit = new long[1];
+        Map<String, String> threadKinds = new LinkedHashMap<>();
+        threadKinds.put("java", "ingestion"); // the thread running this benchmark, as Linux names the JVM's main thread
+        threadKinds.put("usage-import-re", "csvReader");
+        threadKinds.put("WorkPackage[", "projections");
+        threadKinds.put("Coordinator[", "projections");
+        threadKinds.put("GC Thread", "garbageCollector");
+        threadKinds.put("C1 CompilerThre", "jitCompilers");
+        threadKinds.put("C2 CompilerThre", "jitCompilers");
+        ThreadCpu threadCpu = new ThreadCpu(threadKinds);
         long jvmCpuAtStart = jvmCpuNanos();
         long[] machineAtStart = machineCpuTicks();
         long start = System.nanoTime();
@@ -115,6 +124,11 @@ public class UsageBenchmark implements ApplicationRunner {
         monitor.awaitCaughtUp(Duration.ofHours(2));
         long caughtUp = System.nanoTime();
         cpu(figures, written, (caughtUp - start) / 1e9, jvmCpuNanos() - jvmCpuAtStart, machineAtStart, machineCpuTicks());
+        Map<String, Double> byThread = threadCpu.secondsByKind();
+        threadCpu.close();
+        Map<String, Double> perRecord = new LinkedHashMap<>();
+        byThread.forEach((kind, seconds) -> perRecord.put(kind, Math.round(seconds * 1e6 / written * 10) / 10.0));
+        figures.put("cpuMicrosPerRecordJvmByThread", perRecord);
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         figures.put("accepted", summary.accepted());
@@ -175,7 +189,7 @@ public class UsageBenchmark implements ApplicationRunner {
 
         StringBuilder json = new StringBuilder("{\n");
         figures.forEach((k, v) -> json.append("  \"").append(k).append("\": ")
-                .append(v instanceof Double dbl ? String.format("%.3f", dbl) : v).append(",\n"));
+                .append(jsonValue(v)).append(",\n"));
         json.setLength(json.length() - 2);
         json.append("\n}\n");
         System.out.println("[benchmark] " + json.toString().replace("\n", "\n[benchmark] "));
@@ -189,6 +203,22 @@ public class UsageBenchmark implements ApplicationRunner {
      * posting, projections, JIT, GC) and the rest of the machine (PostgreSQL, when it runs here and nothing else
      * does). On Linux; elsewhere only the JVM's share is reported.
      */
+    /** A figure as JSON: numbers with three decimals at most, objects of figures, anything else (dates) as a string. */
+    private static String jsonValue(Object v) {
+        if (v instanceof Double dbl) {
+            return String.format(java.util.Locale.ROOT, "%.3f", dbl);
+        }
+        if (v instanceof Number || v instanceof Boolean) {
+            return v.toString();
+        }
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder o = new StringBuilder("{");
+            m.forEach((k, x) -> o.append(o.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(jsonValue(x)));
+            return o.append('}').toString();
+        }
+        return '"' + String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
     private static void cpu(Map<String, Object> figures, long records, double seconds, long jvmNanos,
                             long[] machineBefore, long[] machineAfter) {
         double jvm = jvmNanos / 1e9;
