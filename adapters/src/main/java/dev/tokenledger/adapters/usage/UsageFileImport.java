@@ -105,7 +105,7 @@ public class UsageFileImport {
         // a hand-over, not a buffer: the reader parses the next batch while this one is ingested (a batch takes it
         // a fifth of the ingestion's time) and waits with it; every batch parked in a queue stayed alive through
         // young collections, which copied it: with two parked, the collector took a third of the import's JVM time
-        // (BENCHMARKS.md, issue 16, "where the JVM's time went")
+        // (BENCHMARKS.md, "Where the JVM's time goes, by thread")
         BlockingQueue<ReadBatch> batches = new SynchronousQueue<>();
         ReadBatch end = new ReadBatch(List.of(), Map.of());
         AtomicReference<Exception> readFailure = new AtomicReference<>();
