@@ -1,6 +1,7 @@
 package dev.tokenledger.adapters;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenledger.adapters.platform.EventFormatTest;
 import dev.tokenledger.adapters.projections.ProjectionMonitor;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -25,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerOfNovember2026Test {
 
     static final String SCHEMA = "it_ledger_2026_11";
+    /** When stark's hold h3, open in the fixture, expires (its HoldPlaced event). */
+    static final Instant STARK_HOLD_EXPIRES = Instant.parse("2026-12-02T17:25:48.787891734Z");
 
     @Test
     void reportsOfALedgerWrittenByThe202611CodeAreUnchanged() throws Exception {
@@ -48,6 +52,11 @@ class LedgerOfNovember2026Test {
                 JsonNode expected = LedgerHttp.JSON.readTree(getClass().getResourceAsStream(
                         "/fixtures/ledger-2026-11/expected-" + report.getKey() + ".json"));
                 JsonNode actual = http.get("auditor", report.getValue()).body();
+                if (report.getKey().equals("wallet-stark") && !Instant.now().isBefore(STARK_HOLD_EXPIRES)) {
+                    // the fixture's open hold (h3, 10 credits) lapses at its expiry; after that nothing is held
+                    ((ObjectNode) expected).put("heldCredits", "0");
+                    ((ObjectNode) expected).put("availableAfterHolds", expected.get("availableCredits").asText());
+                }
                 assertContains(report.getKey(), expected, actual);
             }
             var trail = http.get("auditor", "/api/v1/audit-trail/wallet:umbrella:u-p1").body();
