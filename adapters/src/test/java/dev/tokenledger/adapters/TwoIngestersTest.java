@@ -90,6 +90,7 @@ class TwoIngestersTest {
         }
         assertThat(count("SELECT count(*) FROM usage_key")).isEqualTo((long) batches * perBatch);
         assertThat(count("SELECT COALESCE(SUM(records), 0) FROM usage_block")).isEqualTo((long) batches * perBatch);
+        assertThat(count("SELECT COALESCE(SUM(records), 0) FROM usage_month_total")).isEqualTo((long) batches * perBatch);
     }
 
     static long count(String sql) throws Exception {

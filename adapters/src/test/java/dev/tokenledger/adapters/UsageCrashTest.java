@@ -72,6 +72,9 @@ class UsageCrashTest {
             assertThat(ties).isNotEmpty().allMatch(UsageReports.Tie::ties);
             assertThat(recordTies).isNotEmpty().allMatch(dev.tokenledger.adapters.usageledger.UsageLedger.RecordTie::ties);
             assertThat(recordTies.stream().mapToLong(dev.tokenledger.adapters.usageledger.UsageLedger.RecordTie::postedRecords).sum()).isEqualTo(total);
+            // the monthly totals written with the blocks survived the kills exactly as the blocks did
+            assertThat(ledger.getBean(dev.tokenledger.adapters.usageledger.UsageLedger.class).recordTies(from, from.plusMonths(12), true))
+                    .isEqualTo(recordTies);
         }
     }
 

@@ -219,6 +219,7 @@ class UsageLedgerMigrationTest {
                 rows.executeBatch();
                 keys.executeBatch();
             }
+            s.execute("DELETE FROM usage_month_total");
             s.execute("DELETE FROM usage_daily");
             s.execute("DELETE FROM usage_key");
             s.execute("DELETE FROM usage_block");

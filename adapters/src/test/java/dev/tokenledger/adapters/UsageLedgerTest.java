@@ -152,6 +152,15 @@ class UsageLedgerTest {
         assertThat(margin.text("/rows/1/revenue")).isEqualTo("0.20");
         var ties = http.getConsistent("auditor", "/api/v1/reports/usage-ties?from=2026-01&to=2026-12");
         assertThat(ties.body().get("tiesToGeneralLedger").asBoolean()).as(ties.body().toPrettyString()).isTrue();
+        assertThat(ties.text("/recordsSummedFrom")).isEqualTo("monthlyTotals");
+        // the monthly totals written with the blocks say what every block says, record for record and to the unit
+        var fromBlocks = http.getConsistent("auditor", "/api/v1/reports/usage-ties?from=2026-01&to=2026-12&verifyBlocks=true");
+        assertThat(fromBlocks.text("/recordsSummedFrom")).isEqualTo("blocks");
+        assertThat(fromBlocks.body().get("records")).isEqualTo(ties.body().get("records"));
+        assertThat(fromBlocks.body().get("tiesToGeneralLedger").asBoolean()).isTrue();
+        var badFlag = http.get("auditor", "/api/v1/reports/usage-ties?from=2026-01&to=2026-12&verifyBlocks=maybe");
+        assertThat(badFlag.status()).isEqualTo(400);
+        assertThat(badFlag.body().toString()).contains("verifyBlocks");
         var tb = http.getConsistent("auditor", "/api/v1/reports/trial-balance?asOf=2026-03-31");
         assertThat(JournalApiTest.rowsOf(tb.body(), "USD")).contains("4000:0.00:3.75", "5100:10.00:0.00");
 

@@ -148,13 +148,14 @@ public class UsageBenchmark implements ApplicationRunner {
         YearMonth from = YearMonth.from(SyntheticAiCompany.START);
         YearMonth to = from.plusMonths(12);
         boolean glTies = reports.ties(from, to).stream().allMatch(UsageReports.Tie::ties);
-        boolean recordTies = ledger.recordTies(from, to).stream().allMatch(UsageLedger.RecordTie::ties);
+        boolean recordTies = ledger.recordTies(from, to).stream().allMatch(UsageLedger.RecordTie::ties)
+                && ledger.recordTies(from, to).equals(ledger.recordTies(from, to, true));
         figures.put("usageLedgerTiesToGL", glTies);
         figures.put("recordsTieToPostings", recordTies);
 
         long dbBytes = db.fetchOne("SELECT pg_database_size(current_database())").get(0, Long.class);
         long usageBytes = db.fetchOne("SELECT pg_total_relation_size('usage_block') + pg_total_relation_size('usage_key') "
-                + "+ pg_total_relation_size('usage_daily')").get(0, Long.class);
+                + "+ pg_total_relation_size('usage_daily') + pg_total_relation_size('usage_month_total')").get(0, Long.class);
         figures.put("usageBlocks", db.fetchCount(DSL.table("usage_block")));
         figures.put("usageBlocksMiB", db.fetchOne("SELECT pg_total_relation_size('usage_block')").get(0, Long.class) >> 20);
         figures.put("usageKeysMiB", db.fetchOne("SELECT pg_total_relation_size('usage_key')").get(0, Long.class) >> 20);
@@ -341,6 +342,7 @@ public class UsageBenchmark implements ApplicationRunner {
         calls.put("deferredRevenueRollforwardYear", () -> credits.rollforward(from, to.minusMonths(1), null, "USD"));
         calls.put("usageTiesToGL", () -> reports.ties(from, to));
         calls.put("usageRecordTies", () -> ledger.recordTies(from, to));
+        calls.put("usageRecordTiesVerifyBlocks", () -> ledger.recordTies(from, to, true));
         calls.forEach((name, call) -> {
             double[] millis = ReportTimings.medianAndWorst(call);
             figures.put("report." + name + ".millisMedian", millis[0]);

@@ -188,15 +188,18 @@ public class UsageController {
     }
 
     @GetMapping("/api/v1/reports/usage-ties")
-    @Operation(summary = "The usage ledger against the general ledger, to the cent, and its records against its postings")
-    public Map<String, Object> ties(@RequestParam String from, @RequestParam String to) {
+    @Operation(summary = "The usage ledger against the general ledger, to the cent, and its records against its postings"
+            + " (records summed from the monthly totals written with their blocks; verifyBlocks=true sums every block)")
+    public Map<String, Object> ties(@RequestParam String from, @RequestParam String to,
+                                    @RequestParam(defaultValue = "false") boolean verifyBlocks) {
         YearMonth f = month("from", from);
         YearMonth t = month("to", to);
         var ties = reports.ties(f, t);
-        var recordTies = ledger.recordTies(f, t);
+        var recordTies = ledger.recordTies(f, t, verifyBlocks);
         return Map.of("from", f.toString(), "to", t.toString(),
                 "tiesToGeneralLedger", ties.stream().allMatch(UsageReports.Tie::ties)
                         && recordTies.stream().allMatch(UsageLedger.RecordTie::ties),
+                "recordsSummedFrom", verifyBlocks ? "blocks" : "monthlyTotals",
                 "generalLedger", ties, "records", recordTies);
     }
 

@@ -6,6 +6,7 @@ import dev.tokenledger.adapters.usageledger.UsageLedgerTables.Block;
 import dev.tokenledger.adapters.usageledger.UsageLedgerTables.Daily;
 import dev.tokenledger.adapters.usageledger.UsageLedgerTables.Key;
 import dev.tokenledger.adapters.usageledger.UsageLedgerTables.MigrationState;
+import dev.tokenledger.adapters.usageledger.UsageLedgerTables.MonthTotal;
 import dev.tokenledger.projections.usage.UsageTables.PostingMonth;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -170,7 +171,9 @@ public class UsageLedger {
         }
         if (postgres) {
             copy(blocks, ids, blockRows, dailyRows);
+            insertMonthTotals(blockRows);
         } else {
+            insertMonthTotals(blockRows);
             var keys = db.batch(db.insertInto(Key.TABLE, Key.RECORD_ID, Key.FINGERPRINT, Key.BLOCK_ID).values((String) null, null, null));
             for (int b = 0; b < blocks.size(); b++) {
                 for (LedgerRecord r : blocks.get(b)) {
@@ -192,6 +195,31 @@ public class UsageLedger {
     }
 
     private record PostingKey(String postingId, String customerId) {
+    }
+
+    /**
+     * The write's blocks summed by usage month and currency, one row each, keyed by the lowest of their block ids:
+     * what the records-against-postings tie reads, so that it grows with writes, not with blocks. Written after the
+     * blocks, in their transaction; a few rows, so a batch insert on every database.
+     */
+    private void insertMonthTotals(List<Object[]> blockRows) {
+        Map<List<String>, Object[]> byMonth = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        for (Object[] block : blockRows) {
+            Object[] total = byMonth.computeIfAbsent(List.of((String) block[7], (String) block[6]),
+                    k -> new Object[]{block[0], k.get(0), k.get(1), 0, 0L, BigDecimal.ZERO, BigDecimal.ZERO});
+            total[0] = Math.min((long) total[0], (long) block[0]);
+            total[3] = (int) total[3] + 1;
+            total[4] = (long) total[4] + (int) block[12];
+            total[5] = ((BigDecimal) total[5]).add((BigDecimal) block[13]);
+            total[6] = ((BigDecimal) total[6]).add((BigDecimal) block[14]);
+        }
+        var insert = db.batch(db.insertInto(MonthTotal.TABLE, MonthTotal.FIRST_BLOCK_ID, MonthTotal.USAGE_MONTH,
+                MonthTotal.CURRENCY, MonthTotal.BLOCKS, MonthTotal.RECORDS, MonthTotal.EXACT_VALUE, MonthTotal.EXACT_COST)
+                .values((Long) null, null, null, null, null, null, null));
+        for (Object[] total : byMonth.values()) {
+            insert = insert.bind(total);
+        }
+        insert.execute();
     }
 
     private record DailyKey(LocalDate usageDate, String model, String feature, String costRole) {
@@ -416,13 +444,30 @@ public class UsageLedger {
                             BigDecimal postedCost, boolean ties) {
     }
 
-    /** Records from the blocks' totals (each block's totals are checked against its records when written). */
+    /** The records against their postings, the records summed from the monthly totals written with their blocks. */
     public List<RecordTie> recordTies(YearMonth from, YearMonth to) {
+        return recordTies(from, to, false);
+    }
+
+    /**
+     * @param fromBlocks sum the records from every block's totals (each checked against its records when written)
+     *                   instead of from the monthly totals written with them: a pass over all blocks of the months,
+     *                   which proves the monthly totals too (what an auditor or the migration's last check asks for)
+     */
+    public List<RecordTie> recordTies(YearMonth from, YearMonth to, boolean fromBlocks) {
         Map<List<String>, Object[]> byMonth = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
-        db.select(Block.USAGE_MONTH, Block.CURRENCY, DSL.sum(Block.RECORDS), DSL.sum(Block.EXACT_VALUE), DSL.sum(Block.EXACT_COST))
-                .from(Block.TABLE).where(Block.USAGE_MONTH.between(from.toString(), to.toString()))
-                .groupBy(Block.USAGE_MONTH, Block.CURRENCY)
-                .forEach(r -> addRecords(byMonth, r.value1(), r.value2().strip(), r.value3().longValue(), r.value4(), r.value5()));
+        if (fromBlocks) {
+            db.select(Block.USAGE_MONTH, Block.CURRENCY, DSL.sum(Block.RECORDS), DSL.sum(Block.EXACT_VALUE), DSL.sum(Block.EXACT_COST))
+                    .from(Block.TABLE).where(Block.USAGE_MONTH.between(from.toString(), to.toString()))
+                    .groupBy(Block.USAGE_MONTH, Block.CURRENCY)
+                    .forEach(r -> addRecords(byMonth, r.value1(), r.value2().strip(), r.value3().longValue(), r.value4(), r.value5()));
+        } else {
+            db.select(MonthTotal.USAGE_MONTH, MonthTotal.CURRENCY, DSL.sum(MonthTotal.RECORDS), DSL.sum(MonthTotal.EXACT_VALUE),
+                            DSL.sum(MonthTotal.EXACT_COST))
+                    .from(MonthTotal.TABLE).where(MonthTotal.USAGE_MONTH.between(from.toString(), to.toString()))
+                    .groupBy(MonthTotal.USAGE_MONTH, MonthTotal.CURRENCY)
+                    .forEach(r -> addRecords(byMonth, r.value1(), r.value2().strip(), r.value3().longValue(), r.value4(), r.value5()));
+        }
         if (legacyInUse()) {
             legacy.totalsNotInBlocks(from.atDay(1), to.atEndOfMonth(), v -> addRecords(byMonth, (String) v[0], (String) v[1],
                     (long) v[2], (BigDecimal) v[3], (BigDecimal) v[4]));

@@ -211,7 +211,7 @@ public class UsageLedgerMigration {
         var months = db.select(DSL.min(Block.USAGE_MONTH), DSL.max(Block.USAGE_MONTH)).from(Block.TABLE).fetchOne();
         String detail = null;
         if (months != null && months.value1() != null) {
-            detail = ledger.recordTies(YearMonth.parse(months.value1()), YearMonth.parse(months.value2())).stream()
+            detail = ledger.recordTies(YearMonth.parse(months.value1()), YearMonth.parse(months.value2()), true).stream()
                     .filter(t -> !t.ties()).findFirst()
                     .map(t -> "records of " + t.usageMonth() + " " + t.currency() + " do not tie to their postings: "
                             + t.records() + " records against " + t.postedRecords() + " posted").orElse(null);

@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 
 /**
  * The usage ledger's tables as typed jOOQ references: source data, written in the same transaction as the events
- * that post the records, never updated, deleted or rebuilt. Blocks, keys and daily totals (V23) hold it; the
+ * that post the records, never updated, deleted or rebuilt. Blocks, keys and daily totals (V23) and monthly totals (V28) hold it; the
  * row-per-record tables of V9/V10 are only read, by the migration into blocks and until it has finished. CHAR columns are typed VARCHAR here: on H2
  * a bind value typed CHAR is cast to CHAR(1), which breaks comparisons.
  */
@@ -82,6 +82,21 @@ final class UsageLedgerTables {
         public static final java.util.List<Field<?>> COLUMNS = java.util.List.of(BLOCK_ID, CUSTOMER_ID, USAGE_DATE,
                 CURRENCY, MODEL, FEATURE, COST_ROLE, RECORDS, INPUT_TOKENS, OUTPUT_TOKENS, CACHED_TOKENS, EXACT_VALUE,
                 EXACT_COST);
+    }
+
+    /**
+     * Source data: the records of one write summed by usage month and currency (V28), written with its blocks. The
+     * records-against-postings tie reads these, not the blocks.
+     */
+    static final class MonthTotal {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("usage_month_total"));
+        public static final Field<Long> FIRST_BLOCK_ID = f("first_block_id", SQLDataType.BIGINT);
+        public static final Field<String> USAGE_MONTH = f("usage_month", SQLDataType.VARCHAR);
+        public static final Field<String> CURRENCY = f("currency", SQLDataType.VARCHAR);
+        public static final Field<Integer> BLOCKS = f("blocks", SQLDataType.INTEGER);
+        public static final Field<Long> RECORDS = f("records", SQLDataType.BIGINT);
+        public static final Field<BigDecimal> EXACT_VALUE = f("exact_value", SQLDataType.NUMERIC(38, 18));
+        public static final Field<BigDecimal> EXACT_COST = f("exact_cost", SQLDataType.NUMERIC(38, 18));
     }
 
     /** Job state of the move from rows to blocks (one row). */
