@@ -112,10 +112,12 @@ public class UsageLedger {
         boolean older = legacyInUse();
         for (int from = 0; from < all.size(); from += KEY_LOOKUP_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + KEY_LOOKUP_CHUNK));
-            // an IN list uses the primary key. Measured worse: "= ANY(array)" (PostgreSQL scanned the table once per
-            // element) and a join on the unnested ids (a 5-million-record import slowed down as the key table grew)
-            db.select(Key.RECORD_ID, Key.FINGERPRINT).from(Key.TABLE).where(Key.RECORD_ID.in(chunk))
-                    .forEach(r -> known.put(r.value1(), r.value2()));
+            if (postgres) {
+                knownFingerprintsQuery(chunk).forEach(r -> known.put(r.value1(), r.value2()));
+            } else { // H2 (the embedded demo): an IN list is looked up through the primary key
+                db.select(Key.RECORD_ID, Key.FINGERPRINT).from(Key.TABLE).where(Key.RECORD_ID.in(chunk))
+                        .forEach(r -> known.put(r.value1(), r.value2()));
+            }
             if (older) {
                 List<String> missing = chunk.stream().filter(id -> !known.containsKey(id)).toList();
                 if (!missing.isEmpty()) {
@@ -124,6 +126,24 @@ public class UsageLedger {
             }
         }
         return known;
+    }
+
+    /**
+     * PostgreSQL: the ids held, with their fingerprints, by one primary-key probe per id whatever the planner believes
+     * of the table. An IN list (or a join on the ids) was planned as a scan of the whole key table whenever its
+     * statistics were stale (never analyzed): 136-156 ms per 5,000 new ids on a 2-million-key table, against 4.6-5.2
+     * ms probed (BENCHMARKS.md, "The exactly-once look-up"). OFFSET 0 keeps the probing query apart, so the filter on
+     * its result does not probe a second time.
+     */
+    org.jooq.ResultQuery<org.jooq.Record2<String, Long>> knownFingerprintsQuery(List<String> ids) {
+        Field<String> id = DSL.field(DSL.name("i", "id"), String.class);
+        var probed = DSL.select(id.as("id"), DSL.field(DSL.select(Key.FINGERPRINT).from(Key.TABLE)
+                        .where(Key.RECORD_ID.eq(id))).as("fingerprint"))
+                .from(DSL.unnest(DSL.val(ids.toArray(String[]::new))).as("i", "id"))
+                .offset(0).asTable("probed");
+        Field<String> probedId = DSL.field(DSL.name("probed", "id"), String.class);
+        Field<Long> probedFingerprint = DSL.field(DSL.name("probed", "fingerprint"), Long.class);
+        return db.select(probedId, probedFingerprint).from(probed).where(probedFingerprint.isNotNull());
     }
 
     /** Appends freshly ingested records: blocks, keys and daily totals, in the caller's transaction. */
