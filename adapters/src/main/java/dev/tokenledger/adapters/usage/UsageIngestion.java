@@ -85,7 +85,8 @@ public class UsageIngestion {
                 last = e;
                 log.info("usage batch conflicted with a concurrent one (attempt {}), retrying: {}", attempt, e.toString());
                 try {
-                    Thread.sleep(20L * attempt);
+                    // jittered, so that two writers that collided do not collide again in step
+                    Thread.sleep(20L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(20L * attempt));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -114,6 +115,11 @@ public class UsageIngestion {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactionManager);
         try {
+            Set<String> customers = new java.util.TreeSet<>();
+            for (UsageRecordParser.Parsed p : first.values()) {
+                customers.add(p.record().customerId());
+            }
+            ledger.lockWallets(customers);
             Map<String, Long> known = knownBeforehand != null ? knownBeforehand : ledger.knownFingerprints(first.keySet());
             Map<String, List<UsageRecord>> byCustomer = new TreeMap<>(); // fixed order: no lock-order deadlocks
             Map<String, UsageRecordParser.Parsed> fresh = HashMap.newHashMap(first.size());
