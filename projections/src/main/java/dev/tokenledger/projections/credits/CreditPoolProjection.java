@@ -65,11 +65,11 @@ public class CreditPoolProjection {
                                 Overage.OVERAGE_VALUE, Overage.OVERAGE_MINOR)
                         .values((String) null, null, null, null)
                         .onConflict(Overage.CUSTOMER_ID).doUpdate()
-                        .set(Overage.OVERAGE_VALUE, (BigDecimal) null)
-                        .set(Overage.OVERAGE_MINOR, Overage.OVERAGE_MINOR.plus((Long) null)));
+                        .set(Overage.OVERAGE_VALUE, DSL.excluded(Overage.OVERAGE_VALUE))
+                        .set(Overage.OVERAGE_MINOR, Overage.OVERAGE_MINOR.plus(DSL.excluded(Overage.OVERAGE_MINOR))));
                 for (var overage : overages.entrySet()) {
                     Object[] v = overage.getValue();
-                    upsert = upsert.bind(overage.getKey(), v[0], v[1], v[2], v[1], v[2]);
+                    upsert = upsert.bind(overage.getKey(), v[0], v[1], v[2]);
                 }
                 upsert.execute();
             }

@@ -17,6 +17,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -127,10 +128,10 @@ public class MetricsProjection {
                             RevenueDaily.CUSTOMER, RevenueDaily.STREAM, RevenueDaily.AMOUNT)
                     .values((java.time.LocalDate) null, null, null, null, null)
                     .onConflict(RevenueDaily.DAY, RevenueDaily.CURRENCY, RevenueDaily.CUSTOMER, RevenueDaily.STREAM)
-                    .doUpdate().set(RevenueDaily.AMOUNT, RevenueDaily.AMOUNT.plus((BigDecimal) null)));
+                    .doUpdate().set(RevenueDaily.AMOUNT, RevenueDaily.AMOUNT.plus(DSL.excluded(RevenueDaily.AMOUNT))));
             for (var e : p.daily.entrySet()) {
                 List<Object> k = e.getKey();
-                batch = batch.bind(k.get(0), k.get(1), k.get(2), k.get(3), e.getValue(), e.getValue());
+                batch = batch.bind(k.get(0), k.get(1), k.get(2), k.get(3), e.getValue());
             }
             batch.execute();
         }
@@ -140,10 +141,10 @@ public class MetricsProjection {
                     .values((String) null, null, null, null, null, null, null)
                     .onConflict(PnlMonthly.MONTH, PnlMonthly.CURRENCY, PnlMonthly.CUSTOMER, PnlMonthly.MODEL,
                             PnlMonthly.FEATURE, PnlMonthly.ROLE)
-                    .doUpdate().set(PnlMonthly.AMOUNT, PnlMonthly.AMOUNT.plus((BigDecimal) null)));
+                    .doUpdate().set(PnlMonthly.AMOUNT, PnlMonthly.AMOUNT.plus(DSL.excluded(PnlMonthly.AMOUNT))));
             for (var e : p.monthly.entrySet()) {
                 List<Object> k = e.getKey();
-                batch = batch.bind(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), e.getValue(), e.getValue());
+                batch = batch.bind(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), e.getValue());
             }
             batch.execute();
         }
@@ -154,13 +155,12 @@ public class MetricsProjection {
                     .values((String) null, null, null, null, null, null, null)
                     .onConflict(TokensMonthly.MONTH, TokensMonthly.CURRENCY, TokensMonthly.CUSTOMER, TokensMonthly.MODEL,
                             TokensMonthly.FEATURE)
-                    .doUpdate().set(TokensMonthly.TOKENS, TokensMonthly.TOKENS.plus((BigDecimal) null))
-                    .set(TokensMonthly.RECORDS, TokensMonthly.RECORDS.plus((Long) null)));
+                    .doUpdate().set(TokensMonthly.TOKENS, TokensMonthly.TOKENS.plus(DSL.excluded(TokensMonthly.TOKENS)))
+                    .set(TokensMonthly.RECORDS, TokensMonthly.RECORDS.plus(DSL.excluded(TokensMonthly.RECORDS))));
             for (var e : p.tokens.entrySet()) {
                 List<Object> k = e.getKey();
                 BigDecimal tokens = BigDecimal.valueOf(e.getValue()[0]);
-                batch = batch.bind(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), tokens, e.getValue()[1], tokens,
-                        e.getValue()[1]);
+                batch = batch.bind(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), tokens, e.getValue()[1]);
             }
             batch.execute();
         }

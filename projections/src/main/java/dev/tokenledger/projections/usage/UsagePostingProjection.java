@@ -12,6 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -50,15 +51,15 @@ public class UsagePostingProjection {
                     .values((String) null, null, null, null, null, null, null, null)
                     .onConflict(PostingMonth.USAGE_MONTH, PostingMonth.POSTING_MONTH, PostingMonth.CURRENCY)
                     .doUpdate()
-                    .set(PostingMonth.RECORDS, PostingMonth.RECORDS.plus((Long) null))
-                    .set(PostingMonth.EXACT_VALUE, PostingMonth.EXACT_VALUE.plus((BigDecimal) null))
-                    .set(PostingMonth.EXACT_COST, PostingMonth.EXACT_COST.plus((BigDecimal) null))
-                    .set(PostingMonth.REVENUE_MINOR, PostingMonth.REVENUE_MINOR.plus((BigDecimal) null))
-                    .set(PostingMonth.COST_MINOR, PostingMonth.COST_MINOR.plus((BigDecimal) null)));
+                    .set(PostingMonth.RECORDS, PostingMonth.RECORDS.plus(DSL.excluded(PostingMonth.RECORDS)))
+                    .set(PostingMonth.EXACT_VALUE, PostingMonth.EXACT_VALUE.plus(DSL.excluded(PostingMonth.EXACT_VALUE)))
+                    .set(PostingMonth.EXACT_COST, PostingMonth.EXACT_COST.plus(DSL.excluded(PostingMonth.EXACT_COST)))
+                    .set(PostingMonth.REVENUE_MINOR, PostingMonth.REVENUE_MINOR.plus(DSL.excluded(PostingMonth.REVENUE_MINOR)))
+                    .set(PostingMonth.COST_MINOR, PostingMonth.COST_MINOR.plus(DSL.excluded(PostingMonth.COST_MINOR))));
             for (var month : months.entrySet()) {
                 Object[] v = month.getValue();
                 upsert = upsert.bind(month.getKey().get(0), month.getKey().get(1), month.getKey().get(2),
-                        v[0], v[1], v[2], v[3], v[4], v[0], v[1], v[2], v[3], v[4]);
+                        v[0], v[1], v[2], v[3], v[4]);
             }
             upsert.execute();
             var margin = db.batch(db.insertInto(MarginMonth.TABLE, MarginMonth.POSTING_MONTH, MarginMonth.CUSTOMER_ID,
@@ -68,17 +69,16 @@ public class UsagePostingProjection {
                     .onConflict(MarginMonth.POSTING_MONTH, MarginMonth.CUSTOMER_ID, MarginMonth.MODEL, MarginMonth.FEATURE,
                             MarginMonth.CURRENCY)
                     .doUpdate()
-                    .set(MarginMonth.RECORDS, MarginMonth.RECORDS.plus((Long) null))
-                    .set(MarginMonth.TOKENS, MarginMonth.TOKENS.plus((BigDecimal) null))
-                    .set(MarginMonth.REVENUE_MINOR, MarginMonth.REVENUE_MINOR.plus((BigDecimal) null))
-                    .set(MarginMonth.COST_MINOR, MarginMonth.COST_MINOR.plus((BigDecimal) null)));
+                    .set(MarginMonth.RECORDS, MarginMonth.RECORDS.plus(DSL.excluded(MarginMonth.RECORDS)))
+                    .set(MarginMonth.TOKENS, MarginMonth.TOKENS.plus(DSL.excluded(MarginMonth.TOKENS)))
+                    .set(MarginMonth.REVENUE_MINOR, MarginMonth.REVENUE_MINOR.plus(DSL.excluded(MarginMonth.REVENUE_MINOR)))
+                    .set(MarginMonth.COST_MINOR, MarginMonth.COST_MINOR.plus(DSL.excluded(MarginMonth.COST_MINOR))));
             // in key order (a TreeMap), so two writers lock shared rows in the same order
             for (var m : margins.entrySet()) {
                 List<String> k = m.getKey();
                 BigDecimal[] v = m.getValue();
                 long records = v[0].longValueExact();
-                margin = margin.bind(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), records, v[1], v[2], v[3],
-                        records, v[1], v[2], v[3]);
+                margin = margin.bind(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), records, v[1], v[2], v[3]);
             }
             margin.execute();
             JdbcBatch.execute(db, db.insertInto(Posting.TABLE, Posting.POSTING_ID, Posting.CUSTOMER_ID, Posting.MODEL,
