@@ -46,7 +46,7 @@ public final class PostgresSchema {
     /** Starts the whole ledger on an existing schema, keeping what it holds; {@code extra}: more --property=value. */
     public static org.springframework.context.ConfigurableApplicationContext startLedgerOn(String schema, String... extra) {
         LedgerApplication.disableAxonUpdateChecker();
-        String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String url = url(schema);
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
                 "--spring.datasource.password=" + PASSWORD, "--spring.flyway.schemas=" + schema,
@@ -67,7 +67,25 @@ public final class PostgresSchema {
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + URL + " is needed for the integration tests", e);
         }
+        return url(schema);
+    }
+
+    /** The JDBC URL of this schema on the test PostgreSQL. */
+    public static String url(String schema) {
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** A connection to this schema, for tests that look behind the API (the caller closes it). */
+    public static Connection connect(String schema) throws SQLException {
+        return DriverManager.getConnection(url(schema), USER, PASSWORD);
+    }
+
+    /** The one number a query returns (a count or a sum), read in this schema. */
+    public static long count(String schema, String sql) throws SQLException {
+        try (Connection c = connect(schema); Statement s = c.createStatement(); var r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -94,11 +94,6 @@ class TwoIngestersTest {
     }
 
     static long count(String sql) throws Exception {
-        try (var c = java.sql.DriverManager.getConnection(PostgresSchema.URL + (PostgresSchema.URL.contains("?") ? "&" : "?")
-                + "currentSchema=" + SCHEMA, PostgresSchema.USER, PostgresSchema.PASSWORD);
-             var s = c.createStatement(); var r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
+        return PostgresSchema.count(SCHEMA, sql);
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -228,14 +227,10 @@ class UsageLedgerMigrationTest {
     }
 
     static long count(String sql) throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
+        return PostgresSchema.count(SCHEMA, sql);
     }
 
     private static Connection connect() throws Exception {
-        return DriverManager.getConnection(PostgresSchema.URL + (PostgresSchema.URL.contains("?") ? "&" : "?")
-                + "currentSchema=" + SCHEMA, PostgresSchema.USER, PostgresSchema.PASSWORD);
+        return PostgresSchema.connect(SCHEMA);
     }
 }

@@ -3,7 +3,6 @@ package dev.tokenledger.adapters;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,20 +56,29 @@ class UsageMonthTotalsUpgradeTest {
             assertThat(count("SELECT count(*) FROM usage_month_total")).isEqualTo(4);
             var fromTotals = http.get("auditor", ties);
             assertThat(fromTotals.text("/tiesToGeneralLedger")).as(fromTotals.body().toString()).isEqualTo("true");
-            assertThat(fromTotals.body().get("records"))
-                    .isEqualTo(http.get("auditor", ties + "&verifyBlocks=true").body().get("records"));
+            var verified = http.get("auditor", ties + "&verifyBlocks=true");
+            assertThat(fromTotals.body().get("records")).isEqualTo(verified.body().get("records"));
+            assertThat(verified.text("/monthlyTotalsEqualBlocks")).isEqualTo("true");
+
+            // a monthly total that no block backs (written behind the ledger's back): verifyBlocks names its month
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO usage_month_total (first_block_id, usage_month, currency, blocks, records, exact_value,"
+                        + " exact_cost) SELECT MAX(first_block_id) + 1000, '2026-03', MIN(currency), 1, 1, 0.5, 0"
+                        + " FROM usage_month_total");
+            }
+            var tampered = http.get("auditor", ties + "&verifyBlocks=true");
+            assertThat(tampered.text("/tiesToGeneralLedger")).isEqualTo("false");
+            assertThat(tampered.text("/monthlyTotalsEqualBlocks")).isEqualTo("false");
+            assertThat(tampered.body().get("monthlyTotalsNotEqualToBlocks").toString()).contains("2026-03");
+            assertThat(http.get("auditor", ties).text("/tiesToGeneralLedger")).isEqualTo("false");
         }
     }
 
-    private static long count(String sql) throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement(); var r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
+    static long count(String sql) throws Exception {
+        return PostgresSchema.count(SCHEMA, sql);
     }
 
     private static Connection connect() throws Exception {
-        return DriverManager.getConnection(PostgresSchema.URL + (PostgresSchema.URL.contains("?") ? "&" : "?")
-                + "currentSchema=" + SCHEMA, PostgresSchema.USER, PostgresSchema.PASSWORD);
+        return PostgresSchema.connect(SCHEMA);
     }
 }

@@ -30,6 +30,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -196,11 +197,21 @@ public class UsageController {
         YearMonth t = month("to", to);
         var ties = reports.ties(f, t);
         var recordTies = ledger.recordTies(f, t, verifyBlocks);
-        return Map.of("from", f.toString(), "to", t.toString(),
-                "tiesToGeneralLedger", ties.stream().allMatch(UsageReports.Tie::ties)
-                        && recordTies.stream().allMatch(UsageLedger.RecordTie::ties),
-                "recordsSummedFrom", verifyBlocks ? "blocks" : "monthlyTotals",
-                "generalLedger", ties, "records", recordTies);
+        // verifyBlocks also proves the monthly totals the plain tie reads: they must equal the blocks they sum.
+        var monthlyTotalsNotEqualToBlocks = verifyBlocks ? ledger.monthlyTotalsNotEqualToBlocks(f, t) : List.<String>of();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("from", f.toString());
+        body.put("to", t.toString());
+        body.put("tiesToGeneralLedger", ties.stream().allMatch(UsageReports.Tie::ties)
+                && recordTies.stream().allMatch(UsageLedger.RecordTie::ties) && monthlyTotalsNotEqualToBlocks.isEmpty());
+        body.put("recordsSummedFrom", verifyBlocks ? "blocks" : "monthlyTotals");
+        if (verifyBlocks) {
+            body.put("monthlyTotalsEqualBlocks", monthlyTotalsNotEqualToBlocks.isEmpty());
+            body.put("monthlyTotalsNotEqualToBlocks", monthlyTotalsNotEqualToBlocks);
+        }
+        body.put("generalLedger", ties);
+        body.put("records", recordTies);
+        return body;
     }
 
     static YearMonth month(String field, String value) {

@@ -535,6 +535,39 @@ public class UsageLedger {
         return ties;
     }
 
+    /**
+     * The months whose monthly totals differ from the sum of their blocks (records, exact value or cost), as
+     * "YYYY-MM CUR"; empty when every monthly total equals its blocks. The plain tie reads the monthly totals, so an
+     * auditor's {@code verifyBlocks} pass and the migration's last check prove them against the blocks they sum.
+     */
+    public List<String> monthlyTotalsNotEqualToBlocks(YearMonth from, YearMonth to) {
+        Comparator<List<String>> byMonthThenCurrency = Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1));
+        Map<List<String>, Object[]> blocks = new TreeMap<>(byMonthThenCurrency);
+        Map<List<String>, Object[]> monthly = new TreeMap<>(byMonthThenCurrency);
+        db.select(Block.USAGE_MONTH, Block.CURRENCY, DSL.sum(Block.RECORDS), DSL.sum(Block.EXACT_VALUE), DSL.sum(Block.EXACT_COST))
+                .from(Block.TABLE).where(Block.USAGE_MONTH.between(from.toString(), to.toString()))
+                .groupBy(Block.USAGE_MONTH, Block.CURRENCY)
+                .forEach(r -> addRecords(blocks, r.value1(), r.value2().strip(), r.value3().longValue(), r.value4(), r.value5()));
+        db.select(MonthTotal.USAGE_MONTH, MonthTotal.CURRENCY, DSL.sum(MonthTotal.RECORDS), DSL.sum(MonthTotal.EXACT_VALUE),
+                        DSL.sum(MonthTotal.EXACT_COST))
+                .from(MonthTotal.TABLE).where(MonthTotal.USAGE_MONTH.between(from.toString(), to.toString()))
+                .groupBy(MonthTotal.USAGE_MONTH, MonthTotal.CURRENCY)
+                .forEach(r -> addRecords(monthly, r.value1(), r.value2().strip(), r.value3().longValue(), r.value4(), r.value5()));
+        var keys = new java.util.TreeSet<>(byMonthThenCurrency);
+        keys.addAll(blocks.keySet());
+        keys.addAll(monthly.keySet());
+        List<String> differing = new ArrayList<>();
+        for (var key : keys) {
+            Object[] b = totals(blocks, key.get(0), key.get(1));
+            Object[] m = totals(monthly, key.get(0), key.get(1));
+            if ((long) b[0] != (long) m[0] || ((BigDecimal) b[2]).compareTo((BigDecimal) m[2]) != 0
+                    || ((BigDecimal) b[4]).compareTo((BigDecimal) m[4]) != 0) {
+                differing.add(key.get(0) + " " + key.get(1));
+            }
+        }
+        return differing;
+    }
+
     private static void addRecords(Map<List<String>, Object[]> byMonth, String month, String currency, long records,
                                    BigDecimal value, BigDecimal cost) {
         Object[] v = totals(byMonth, month, currency);

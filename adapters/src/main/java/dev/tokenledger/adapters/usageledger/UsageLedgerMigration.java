@@ -215,6 +215,10 @@ public class UsageLedgerMigration {
                     .filter(t -> !t.ties()).findFirst()
                     .map(t -> "records of " + t.usageMonth() + " " + t.currency() + " do not tie to their postings: "
                             + t.records() + " records against " + t.postedRecords() + " posted").orElse(null);
+            var notEqual = ledger.monthlyTotalsNotEqualToBlocks(YearMonth.parse(months.value1()), YearMonth.parse(months.value2()));
+            if (detail == null && !notEqual.isEmpty()) {
+                detail = "monthly totals of " + String.join(", ", notEqual) + " do not equal the blocks they sum";
+            }
         }
         long movedRecords = db.select(DSL.coalesce(DSL.sum(Block.RECORDS), java.math.BigDecimal.ZERO)).from(Block.TABLE)
                 .where(Block.MIGRATED.isTrue()).fetchOne(0, Long.class);
