@@ -4,7 +4,9 @@
 # PostgreSQL database (default ledger_usage_bench on 127.0.0.1:5432), then times look-ups, metrics and reports, and
 # PostgreSQL's own COPY of the same file. Figures in BENCHMARKS.md; LEDGER_JAVA_OPTS adds JVM options (e.g. a JFR
 # recording: -XX:StartFlightRecording=filename=usage.jfr,settings=profile); LEDGER_BENCH_GC replaces the collector
-# option (default -XX:+UseParallelGC, e.g. LEDGER_BENCH_GC=-XX:+UseSerialGC).
+# option (default -XX:+UseParallelGC, e.g. LEDGER_BENCH_GC=-XX:+UseSerialGC); LEDGER_BENCH_JIT replaces the JIT option
+# (default -XX:-TieredCompilation: C2 alone, which spends a third less CPU compiling on 2 cores; BENCHMARKS.md; an empty
+# value keeps the JDK's tiered default, e.g. LEDGER_BENCH_JIT= bench/usage-benchmark.sh).
 #   bench/usage-benchmark.sh [records] [batch] [customers]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +20,6 @@ PGUSER=${PGUSER:-postgres}
 ./mvnw -q -B -pl adapters -am package -DskipTests
 psql -h "$PGHOST" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 LEDGER_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" LEDGER_DB_USER="$PGUSER" LEDGER_DEMO=false LEDGER_AUTO_EXPIRY=false \
-  "$JAVA" -Xmx4g ${LEDGER_BENCH_GC:--XX:+UseParallelGC} ${LEDGER_JAVA_OPTS:-} -jar adapters/target/token-ledger.jar --spring.main.web-application-type=none \
+  "$JAVA" -Xmx4g ${LEDGER_BENCH_GC:--XX:+UseParallelGC} ${LEDGER_BENCH_JIT--XX:-TieredCompilation} ${LEDGER_JAVA_OPTS:-} -jar adapters/target/token-ledger.jar --spring.main.web-application-type=none \
   --logging.level.root=WARN --benchmark-usage="$RECORDS" --benchmark-batch="$BATCH" --benchmark-customers="$CUSTOMERS" \
   --benchmark-parallel="${PARALLEL:-1}"

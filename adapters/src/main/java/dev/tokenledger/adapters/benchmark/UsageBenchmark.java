@@ -107,6 +107,9 @@ public class UsageBenchmark implements ApplicationRunner {
         long start = System.nanoTime();
         int parallel = args.containsOption("benchmark-parallel") ? Integer.parseInt(args.getOptionValues("benchmark-parallel").get(0)) : 1;
         figures.put("parallel", parallel);
+        // the collector and JIT options change the figures (BENCHMARKS.md): every run names its own
+        figures.put("jvm", System.getProperty("java.vm.version") + " "
+                + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         // the second half of the import runs on a warmed-up JVM (the JIT's work is done), as a running server would
         long[] committed = new long[1];
         long[] halfway = new long[2]; // time, records committed then
