@@ -67,8 +67,14 @@ public class UsageFileImport {
         this.parser = new UsageRecordParser(ZoneId.of(reportingZone));
     }
 
+    /**
+     * @param batchesAssumedNew   batches ingested without looking their ids up first ({@link KeyLookAhead})
+     * @param batchesRunTwice     of those, the ones that met ids already held: when the usage ledger held them, the
+     *                            batch's first transaction failed on the key table and it ran again with the look-up
+     *                            (a repeat within the batch counts too)
+     */
     public record Summary(long lines, long accepted, long duplicates, long rejected, long postings, Duration elapsed,
-                          Path rejectionsFile) {
+                          Path rejectionsFile, long batchesAssumedNew, long batchesRunTwice) {
         public double recordsPerSecond() {
             return elapsed.toMillis() == 0 ? 0 : lines * 1000.0 / elapsed.toMillis();
         }
@@ -107,7 +113,8 @@ public class UsageFileImport {
         // young collections, which copied it: with two parked, the collector took a third of the import's JVM time
         // (BENCHMARKS.md, "Where the JVM's time goes, by thread")
         BlockingQueue<ReadBatch> batches = new SynchronousQueue<>();
-        ReadBatch end = new ReadBatch(List.of(), Map.of());
+        ReadBatch end = new ReadBatch(List.of(), Map.of(), true);
+        KeyLookAhead lookAhead = new KeyLookAhead(ingestion.keyTableHoldsEveryId());
         AtomicReference<Exception> readFailure = new AtomicReference<>();
         AtomicBoolean abandoned = new AtomicBoolean();
         long size = Files.size(file);
@@ -120,9 +127,9 @@ public class UsageFileImport {
             try (InputStream in = Files.newInputStream(file);
                  Reader text = new BufferedReader(new InputStreamReader(bar == null ? in : ProgressBar.wrap(in, bar), StandardCharsets.UTF_8), 1 << 20)) {
                 if (csv) {
-                    readCsv(text, batchSize, batches);
+                    readCsv(text, batchSize, batches, lookAhead);
                 } else {
-                    readJsonLines(text, batchSize, batches);
+                    readJsonLines(text, batchSize, batches, lookAhead);
                 }
             } catch (Exception e) {
                 readFailure.set(e);
@@ -149,7 +156,9 @@ public class UsageFileImport {
                 if (batch == end) {
                     break;
                 }
-                for (UsageIngestion.BatchResult result : ingestInParallel(batch.records(), batch.known(), workers, pool)) {
+                List<UsageIngestion.BatchResult> results = ingestInParallel(batch.records(), batch.known(), workers, pool);
+                lookAhead.committed(batch.lookedUp(), results);
+                for (UsageIngestion.BatchResult result : results) {
                     lines += result.received();
                     accepted += result.accepted();
                     duplicates += result.duplicates();
@@ -176,7 +185,7 @@ public class UsageFileImport {
                     readFailure.get());
         }
         Summary summary = new Summary(lines, accepted, duplicates, rejected, postings,
-                Duration.ofNanos(System.nanoTime() - start), rejectionsFile);
+                Duration.ofNanos(System.nanoTime() - start), rejectionsFile, lookAhead.skipped(), lookAhead.missed());
         if (rejected == 0) {
             Files.deleteIfExists(rejectionsFile);
         }
@@ -226,6 +235,8 @@ public class UsageFileImport {
         out.printf("[import] duplicates:    %,d (already in the usage ledger with the same content; nothing changed)%n", s.duplicates());
         out.printf("[import] rejected:      %,d%n", s.rejected());
         out.printf("[import] postings:      %,d journal entries%n", s.postings());
+        out.printf("[import] look-ups:      %,d batches assumed new (ids not looked up first), %,d of those met ids already held%n",
+                s.batchesAssumedNew(), s.batchesRunTwice());
         out.printf("[import] elapsed:       %.1f s (%,.0f records/s)%n", s.elapsed().toMillis() / 1000.0, s.recordsPerSecond());
         if (s.rejected() > 0) {
             out.println("[import] rejections (line, id, code, field, detail) are in " + s.rejectionsFile() + "; the first ones:");
@@ -235,26 +246,34 @@ public class UsageFileImport {
         }
     }
 
-    /** A batch as read and parsed, with the fingerprints its ids already have in the usage ledger. */
-    private record ReadBatch(List<UsageRecordParser.Parsed> records, Map<String, Long> known) {
+    /**
+     * A batch as read and parsed, with the fingerprints its ids already have in the usage ledger, or none when it was
+     * not looked up ({@code lookedUp} false: assumed new, see {@link KeyLookAhead}).
+     */
+    private record ReadBatch(List<UsageRecordParser.Parsed> records, Map<String, Long> known, boolean lookedUp) {
     }
 
     /**
      * Looks the batch's ids up in the usage ledger here, beside the ingestion, so that its transaction does not wait
      * for it. A record committed after this look-up is still caught: its key makes the batch's COPY fail, and the
-     * batch runs again with the look-up inside its transaction.
+     * batch runs again with the look-up inside its transaction. The same holds when the look-up is skipped.
      */
-    private void handOver(BlockingQueue<ReadBatch> batches, List<UsageRecordParser.Parsed> batch) throws InterruptedException {
+    private void handOver(BlockingQueue<ReadBatch> batches, List<UsageRecordParser.Parsed> batch, KeyLookAhead lookAhead)
+            throws InterruptedException {
+        if (!lookAhead.lookUpNext()) {
+            batches.put(new ReadBatch(batch, Map.of(), false));
+            return;
+        }
         List<String> ids = new ArrayList<>(batch.size());
         for (UsageRecordParser.Parsed p : batch) {
             if (p.record() != null) {
                 ids.add(p.record().recordId());
             }
         }
-        batches.put(new ReadBatch(batch, ingestion.knownFingerprints(ids)));
+        batches.put(new ReadBatch(batch, ingestion.knownFingerprints(ids), true));
     }
 
-    private void readCsv(Reader text, int batchSize, BlockingQueue<ReadBatch> batches)
+    private void readCsv(Reader text, int batchSize, BlockingQueue<ReadBatch> batches, KeyLookAhead lookAhead)
             throws IOException, InterruptedException {
         try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(text)) {
             List<String> headers = csv.getHeaderNames();
@@ -290,12 +309,12 @@ public class UsageFileImport {
                         shared.of(get(r, column, "feature")), shared.of(get(r, column, "provider")), get(r, column, "inputTokens"),
                         get(r, column, "outputTokens"), get(r, column, "cachedTokens"), units, get(r, column, "metadata"))));
                 if (batch.size() == batchSize) {
-                    handOver(batches, batch);
+                    handOver(batches, batch, lookAhead);
                     batch = new ArrayList<>(batchSize);
                 }
             }
             if (!batch.isEmpty()) {
-                handOver(batches, batch);
+                handOver(batches, batch, lookAhead);
             }
         }
     }
@@ -333,7 +352,7 @@ public class UsageFileImport {
         return i == null || i >= r.size() ? null : r.get(i);
     }
 
-    private void readJsonLines(Reader text, int batchSize, BlockingQueue<ReadBatch> batches)
+    private void readJsonLines(Reader text, int batchSize, BlockingQueue<ReadBatch> batches, KeyLookAhead lookAhead)
             throws IOException, InterruptedException {
         BufferedReader lines = new BufferedReader(text);
         List<UsageRecordParser.Parsed> batch = new ArrayList<>(batchSize);
@@ -356,12 +375,12 @@ public class UsageFileImport {
             }
             batch.add(parsed);
             if (batch.size() == batchSize) {
-                handOver(batches, batch);
+                handOver(batches, batch, lookAhead);
                 batch = new ArrayList<>(batchSize);
             }
         }
         if (!batch.isEmpty()) {
-            handOver(batches, batch);
+            handOver(batches, batch, lookAhead);
         }
     }
 }

@@ -81,9 +81,11 @@ public class UsageIngestion {
                 if (!retryable(e)) {
                     throw e;
                 }
-                // another writer took the same record id or wallet first: run again, its records are now duplicates
+                // an id already held (a batch ingested without its look-up, or another writer took the same record id
+                // first) or a wallet another writer moved: run again, the ids held are now looked up and duplicates
                 last = e;
-                log.info("usage batch conflicted with a concurrent one (attempt {}), retrying: {}", attempt, e.toString());
+                log.info("usage batch met a record id or wallet already taken (attempt {}), retrying with its ids looked up: {}",
+                        attempt, e.toString());
                 try {
                     // jittered, so that two writers that collided do not collide again in step
                     Thread.sleep(20L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(20L * attempt));
@@ -192,6 +194,16 @@ public class UsageIngestion {
             }
             throw e;
         }
+    }
+
+    /**
+     * Whether the usage ledger's key table is the only record of the ids it holds, so that its primary key alone
+     * refuses a second copy of a record (a batch may then be ingested without looking its ids up first: its
+     * transaction fails on an id held and {@link #ingest} runs it again with the look-up). False on an older ledger
+     * whose row-per-record tables are not migrated yet, and on H2 (the embedded demo), which always looks up.
+     */
+    public boolean keyTableHoldsEveryId() {
+        return ledger.keyTableHoldsEveryId();
     }
 
     /** The fingerprints the usage ledger holds for these ids (looked up ahead of a batch by the file import). */

@@ -101,6 +101,15 @@ public class UsageLedger {
         return true;
     }
 
+    /**
+     * Whether the key table's primary key alone refuses every id the usage ledger holds: PostgreSQL (where the key
+     * COPY fails on an id held with SQLSTATE 23505, which the ingestion retries) and no row-per-record data left to
+     * consult.
+     */
+    public boolean keyTableHoldsEveryId() {
+        return postgres && !legacyInUse();
+    }
+
     LegacyUsageRows legacy() {
         return legacy;
     }
