@@ -137,6 +137,8 @@ public class UsageBenchmark implements ApplicationRunner {
         figures.put("accepted", summary.accepted());
         figures.put("rejected", summary.rejected());
         figures.put("postings", summary.postings());
+        figures.put("batchesAssumedNew", summary.batchesAssumedNew()); // ids not looked up first (KeyLookAhead)
+        figures.put("batchesAssumedNewThatMetHeldIds", summary.batchesRunTwice());
         figures.put("batchSize", batch);
         figures.put("importSeconds", (imported - start) / 1e9);
         figures.put("endToEndSeconds", (caughtUp - start) / 1e9);
