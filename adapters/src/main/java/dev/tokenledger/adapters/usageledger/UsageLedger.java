@@ -58,8 +58,11 @@ public class UsageLedger {
     private static final String COPY_KEYS = "COPY usage_key (record_id, fingerprint, block_id) FROM STDIN";
     private static final String COPY_BLOCKS = "COPY usage_block (" + names(Block.COLUMNS) + ") FROM STDIN";
     private static final String COPY_DAILY = "COPY usage_daily (" + names(Daily.COLUMNS) + ") FROM STDIN";
-    private static final Comparator<LedgerRecord> LISTING_ORDER =
-            Comparator.comparing(LedgerRecord::occurredAt).thenComparing(LedgerRecord::recordId);
+    /** Time, then id. Written out: the composed {@code Comparator.comparing} form was 3 % of the ingestion's samples. */
+    private static final Comparator<LedgerRecord> LISTING_ORDER = (a, b) -> {
+        int byTime = a.occurredAt().compareTo(b.occurredAt());
+        return byTime != 0 ? byTime : a.recordId().compareTo(b.recordId());
+    };
 
     private final DSLContext db;
     private final DataSource dataSource;
@@ -80,7 +83,7 @@ public class UsageLedger {
      * content goes unnoticed only if those 64 bits agree by chance (about 1 in 1.8e19 per resend).
      */
     public static long fingerprint64(String sha256Hex) {
-        return Long.parseUnsignedLong(sha256Hex.substring(0, 16), 16);
+        return Long.parseUnsignedLong(sha256Hex, 0, 16, 16);
     }
 
     /** Whether the ledger holds no record at all (a fresh database). */
