@@ -34,16 +34,6 @@ final class CopyTextWriter {
         endRow();
     }
 
-    /** A key row (text, number, number) without boxing or type tests: one per usage record, on the ingestion's path. */
-    void keyRow(String id, long fingerprint, long block) throws SQLException {
-        field(id);
-        put((byte) '\t');
-        number(fingerprint);
-        put((byte) '\t');
-        number(block);
-        endRow();
-    }
-
     void field(Object value) throws SQLException {
         if (rowStarted) {
             put((byte) '\t');

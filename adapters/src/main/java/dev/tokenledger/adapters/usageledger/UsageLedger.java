@@ -55,7 +55,7 @@ public class UsageLedger {
     public static final int BLOCK_RECORDS = 4_096;
     private static final int KEY_LOOKUP_CHUNK = 5_000;
     private static final Sequence<Long> BLOCK_IDS = DSL.sequence(DSL.name("usage_block_seq"), SQLDataType.BIGINT);
-    private static final String COPY_KEYS = "COPY usage_key (record_id, fingerprint, block_id) FROM STDIN";
+    private static final String COPY_KEYS = CopyBinaryKeyWriter.copyStatement("usage_key", "record_id", "fingerprint", "block_id");
     private static final String COPY_BLOCKS = "COPY usage_block (" + names(Block.COLUMNS) + ") FROM STDIN";
     private static final String COPY_DAILY = "COPY usage_daily (" + names(Daily.COLUMNS) + ") FROM STDIN";
     /** Time, then id. Written out: the composed {@code Comparator.comparing} form was 3 % of the ingestion's samples. */
@@ -333,7 +333,7 @@ public class UsageLedger {
         try {
             var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
             // keys first: a record id another writer committed meanwhile fails here, before the blocks are sent
-            CopyTextWriter keys = new CopyTextWriter(copyApi.copyIn(COPY_KEYS));
+            CopyBinaryKeyWriter keys = new CopyBinaryKeyWriter(copyApi.copyIn(COPY_KEYS));
             for (int b = 0; b < blocks.size(); b++) {
                 Long blockId = ids.get(b);
                 for (LedgerRecord r : blocks.get(b)) {

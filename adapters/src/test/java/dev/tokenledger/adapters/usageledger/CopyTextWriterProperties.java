@@ -4,10 +4,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.util.ByteStreamWriter;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +28,7 @@ class CopyTextWriterProperties {
         BigDecimal decimal = new BigDecimal(unscaled, scale);
         LocalDate date = LocalDate.ofEpochDay(epochDay);
         OffsetDateTime at = Instant.ofEpochSecond(epochSecond, nanos).atOffset(ZoneOffset.UTC);
-        Capture capture = new Capture();
+        CapturedCopy capture = new CapturedCopy();
         CopyTextWriter writer = new CopyTextWriter(capture);
         writer.row(number, decimal, date, at, text, null, 7);
         writer.finish();
@@ -52,7 +49,7 @@ class CopyTextWriterProperties {
     @Property(tries = 30)
     void textLongerThanTheBufferArrivesWhole(@ForAll String piece) throws SQLException {
         String text = ("a\tb\\c\u00e9\n" + piece).repeat(12_000);
-        Capture capture = new Capture();
+        CapturedCopy capture = new CapturedCopy();
         CopyTextWriter writer = new CopyTextWriter(capture);
         for (int i = 0; i < 3; i++) {
             writer.row("x".repeat(i * 30_000), text);
@@ -84,58 +81,5 @@ class CopyTextWriterProperties {
             });
         }
         return out.toString();
-    }
-
-    /** Keeps what would go to the server. */
-    private static final class Capture implements CopyIn {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        @Override
-        public void writeToCopy(byte[] buf, int off, int siz) {
-            bytes.write(buf, off, siz);
-        }
-
-        @Override
-        public void writeToCopy(ByteStreamWriter from) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void flushCopy() {
-        }
-
-        @Override
-        public long endCopy() {
-            return 1;
-        }
-
-        @Override
-        public int getFieldCount() {
-            return 7;
-        }
-
-        @Override
-        public int getFormat() {
-            return 0;
-        }
-
-        @Override
-        public int getFieldFormat(int field) {
-            return 0;
-        }
-
-        @Override
-        public boolean isActive() {
-            return true;
-        }
-
-        @Override
-        public void cancelCopy() {
-        }
-
-        @Override
-        public long getHandledRowCount() {
-            return 1;
-        }
     }
 }
