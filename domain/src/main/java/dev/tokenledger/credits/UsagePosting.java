@@ -223,8 +223,11 @@ final class UsagePosting {
     }
 
     static String inputHashOf(YearMonth month, List<UsageRecord> records) {
-        return dev.tokenledger.kernel.InputFingerprint.of("usage", month,
-                String.join(",", records.stream().map(UsageRecord::fingerprint).toList()));
+        List<String> fingerprints = new ArrayList<>(records.size());
+        for (UsageRecord r : records) {
+            fingerprints.add(r.fingerprint());
+        }
+        return dev.tokenledger.kernel.InputFingerprint.ofJoined(fingerprints, "usage", month);
     }
 
     /**

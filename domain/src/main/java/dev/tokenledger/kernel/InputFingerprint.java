@@ -31,34 +31,85 @@ public final class InputFingerprint {
      * ("ab","c") and ("a","bc") differ.
      */
     public static String of(Object... parts) {
-        byte[][] scratch = SCRATCH.get();
         int length = 0;
         for (Object part : parts) {
-            String text = String.valueOf(canonical(part));
-            byte[] utf8 = ascii(text) ? null : text.getBytes(StandardCharsets.UTF_8);
-            int size = utf8 == null ? text.length() : utf8.length;
-            String prefix = Integer.toString(size);
-            int needed = length + prefix.length() + 1 + size;
-            if (needed > scratch[0].length) {
-                scratch[0] = java.util.Arrays.copyOf(scratch[0], Math.max(needed, scratch[0].length * 2));
+            length = append(String.valueOf(canonical(part)), length);
+        }
+        return digest(length);
+    }
+
+    /**
+     * The same as {@code of(leading..., String.join(",", items))}, without building the joined text: a usage posting
+     * fingerprints the fingerprints of its records, a few hundred of 64 characters each, and joining them first was
+     * about a seventh of the wallet's time on the benchmark's ingestion path (BENCHMARKS.md, "Keys in COPY's binary
+     * format").
+     */
+    public static String ofJoined(java.util.List<String> items, Object... leading) {
+        int size = Math.max(0, items.size() - 1);
+        for (String item : items) {
+            if (!ascii(item)) {
+                Object[] parts = java.util.Arrays.copyOf(leading, leading.length + 1);
+                parts[leading.length] = String.join(",", items);
+                return of(parts);
             }
-            byte[] buffer = scratch[0];
-            for (int i = 0; i < prefix.length(); i++) {
-                buffer[length++] = (byte) prefix.charAt(i);
+            size += item.length();
+        }
+        int length = 0;
+        for (Object part : leading) {
+            length = append(String.valueOf(canonical(part)), length);
+        }
+        String prefix = Integer.toString(size);
+        byte[] buffer = room(length + prefix.length() + 1 + size);
+        for (int i = 0; i < prefix.length(); i++) {
+            buffer[length++] = (byte) prefix.charAt(i);
+        }
+        buffer[length++] = (byte) ':';
+        for (int k = 0; k < items.size(); k++) {
+            if (k > 0) {
+                buffer[length++] = (byte) ',';
             }
-            buffer[length++] = (byte) ':';
-            if (utf8 == null) {
-                for (int i = 0; i < size; i++) {
-                    buffer[length++] = (byte) text.charAt(i);
-                }
-            } else {
-                System.arraycopy(utf8, 0, buffer, length, size);
-                length += size;
+            String item = items.get(k);
+            for (int i = 0; i < item.length(); i++) {
+                buffer[length++] = (byte) item.charAt(i);
             }
         }
+        return digest(length);
+    }
+
+    /** Appends one part to the scratch buffer at {@code length}: its UTF-8 size in decimal, ':' and its bytes. */
+    private static int append(String text, int length) {
+        byte[] utf8 = ascii(text) ? null : text.getBytes(StandardCharsets.UTF_8);
+        int size = utf8 == null ? text.length() : utf8.length;
+        String prefix = Integer.toString(size);
+        byte[] buffer = room(length + prefix.length() + 1 + size);
+        for (int i = 0; i < prefix.length(); i++) {
+            buffer[length++] = (byte) prefix.charAt(i);
+        }
+        buffer[length++] = (byte) ':';
+        if (utf8 == null) {
+            for (int i = 0; i < size; i++) {
+                buffer[length++] = (byte) text.charAt(i);
+            }
+        } else {
+            System.arraycopy(utf8, 0, buffer, length, size);
+            length += size;
+        }
+        return length;
+    }
+
+    /** This thread's scratch buffer, grown (keeping its contents) to hold at least {@code needed} bytes. */
+    private static byte[] room(int needed) {
+        byte[][] scratch = SCRATCH.get();
+        if (needed > scratch[0].length) {
+            scratch[0] = java.util.Arrays.copyOf(scratch[0], Math.max(needed, scratch[0].length * 2));
+        }
+        return scratch[0];
+    }
+
+    private static String digest(int length) {
         MessageDigest digest = SHA_256.get();
         digest.reset();
-        digest.update(scratch[0], 0, length);
+        digest.update(SCRATCH.get()[0], 0, length);
         return HexFormat.of().formatHex(digest.digest());
     }
 

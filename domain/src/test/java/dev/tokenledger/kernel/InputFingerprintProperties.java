@@ -32,4 +32,19 @@ class InputFingerprintProperties {
         String big = "x".repeat(5000) + a;
         assertThat(InputFingerprint.of(big, a)).isEqualTo(InputFingerprint.of(big, a)).hasSize(64);
     }
+
+    /** A usage posting's fingerprint, streamed from its records' fingerprints, is the one of the joined text. */
+    @Property
+    void joinedItemsHashAsTheirJoinedText(@ForAll java.util.List<String> items, @ForAll String leading,
+                                          @ForAll BigDecimal number) {
+        assertThat(InputFingerprint.ofJoined(items, leading, number, java.time.YearMonth.of(2026, 3)))
+                .isEqualTo(InputFingerprint.of(leading, number, java.time.YearMonth.of(2026, 3), String.join(",", items)));
+    }
+
+    @Property(tries = 20)
+    void manyLongItemsGrowTheBuffer(@ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2000) int count) {
+        java.util.List<String> items = java.util.Collections.nCopies(count, "0123456789abcdef".repeat(4));
+        assertThat(InputFingerprint.ofJoined(items, "usage", "2026-03"))
+                .isEqualTo(InputFingerprint.of("usage", "2026-03", String.join(",", items)));
+    }
 }

@@ -76,6 +76,32 @@ final class Timestamps {
         }
     }
 
+    /**
+     * {@code parsed.toString()}, the form a record's fingerprint hashes, without formatting it when the text it was
+     * parsed from already has that form: UTC ({@code Z}), seconds, and a fraction only of 3, 6 or 9 digits that does
+     * not end in 000 ({@link java.time.format.DateTimeFormatter#ISO_INSTANT}'s output). Formatting was a sixth of the
+     * fingerprint's time in the CSV reader (BENCHMARKS.md, "Keys in COPY's binary format").
+     */
+    static String canonical(String text, Instant parsed) {
+        return isInstantForm(text) ? text : parsed.toString();
+    }
+
+    /** yyyy-MM-ddTHH:mm:ss, then .SSS, .SSSSSS or .SSSSSSSSS not ending in 000, then Z: ASCII digits where digits go. */
+    private static boolean isInstantForm(String t) {
+        int n = t.length();
+        int fraction = n - 21;
+        if (!(n == 20 || ((fraction == 3 || fraction == 6 || fraction == 9) && t.charAt(19) == '.'
+                && !(t.charAt(n - 2) == '0' && t.charAt(n - 3) == '0' && t.charAt(n - 4) == '0')))) {
+            return false;
+        }
+        if (t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return false;
+        }
+        return digits(t, 0, 4) >= 0 && digits(t, 5, 2) >= 0 && digits(t, 8, 2) >= 0 && digits(t, 11, 2) >= 0
+                && digits(t, 14, 2) >= 0 && digits(t, 17, 2) >= 0 && (n == 20 || digits(t, 20, fraction) >= 0);
+    }
+
     /** The decimal value of {@code count} digits at {@code from}, or -1 when one is not a digit. */
     private static int digits(String t, int from, int count) {
         int value = 0;

@@ -53,8 +53,8 @@ public final class UsageRecordParser {
                     "1-80 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         Instant occurredAt;
+        String ts = trim(raw.timestamp());
         try {
-            String ts = trim(raw.timestamp());
             if (ts == null) {
                 return reject(raw, id, RejectionCode.USAGE_TIMESTAMP_INVALID, "timestamp", "give when the usage happened");
             }
@@ -118,8 +118,9 @@ public final class UsageRecordParser {
         if (metadata != null && (metadata.length() > MAX_METADATA_CHARS || !metadata.startsWith("{"))) {
             return reject(raw, id, RejectionCode.DIMENSION_INVALID, "metadata", "a JSON object of at most 4096 characters");
         }
-        String fingerprint = InputFingerprint.of(customer, endUser, occurredAt.toString(), model, feature, provider,
-                quantities.toString(), metadata);
+        // the stored fingerprints' form: Instant.toString() and the sorted map's toString(), built without formatting
+        String fingerprint = InputFingerprint.of(customer, endUser, Timestamps.canonical(ts, occurredAt), model, feature,
+                provider, mapText(quantities), metadata);
         UsageRecord record = new UsageRecord(id, customer, endUser, occurredAt,
                 occurredAt.atZone(reportingZone).toLocalDate(), model, feature, provider, quantities, fingerprint);
         return new Parsed(raw.position(), record, otherUnits.isEmpty() ? null : otherUnits.toString(), metadata, null);
@@ -142,6 +143,18 @@ public final class UsageRecordParser {
             }
         }
         return true;
+    }
+
+    /** {@code quantities.toString()} as {@link java.util.AbstractMap#toString()} writes it: {a=1, b=2}. */
+    static String mapText(Map<String, Long> quantities) {
+        StringBuilder text = new StringBuilder(64).append('{');
+        for (Map.Entry<String, Long> q : quantities.entrySet()) {
+            if (text.length() > 1) {
+                text.append(", ");
+            }
+            text.append(q.getKey()).append('=').append(q.getValue().longValue());
+        }
+        return text.append('}').toString();
     }
 
     /** Absent, or a name of 1-80 letters, digits, spaces or . _ : / @ - (a letter or digit first). */
