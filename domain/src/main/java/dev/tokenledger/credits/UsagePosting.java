@@ -95,57 +95,86 @@ final class UsagePosting {
         }
     }
 
-    /** @param inputHash the fingerprint of the month's records, already computed for the idempotency check */
-    void post(String postingId, String batchId, YearMonth month, List<UsageRecord> records, String inputHash) {
-        Currency currency = meter.currency() != null ? meter.currency()
-                : catalog.currencyFor(customerId, records.get(0).usageDate()).map(Currency::getInstance).orElse(null);
-        Map<String, Long> volumes = new HashMap<>();
-        Map<String, Group> groups = new TreeMap<>();
-        List<UsageRecord> acceptedRecords = new ArrayList<>(records.size());
-        List<Pricing> acceptedPricing = new ArrayList<>(records.size());
-        TreeSet<String> rateCardsUsed = new TreeSet<>();
-        TreeSet<String> costCardsUsed = new TreeSet<>();
-        LocalDate effectiveDate = null;
-        BigDecimal postingValue = BigDecimal.ZERO;
-        BigDecimal postingCost = BigDecimal.ZERO;
+    /**
+     * The month's records this posting accepts, priced, with their groups and totals. Gathered in a method of its
+     * own, not in {@link #post}'s body: the JIT compiles a long-running loop together with the method around it, and
+     * {@code post} was compiled four or five times a run at 0.3-0.7 s each (BENCHMARKS.md, "The JIT's fixed cost").
+     */
+    private static final class Accepted {
+        final Map<String, Long> volumes = new HashMap<>();
+        final Map<String, Group> groups = new TreeMap<>();
+        final List<UsageRecord> records;
+        final List<Pricing> pricing;
+        final TreeSet<String> rateCardsUsed = new TreeSet<>();
+        final TreeSet<String> costCardsUsed = new TreeSet<>();
+        LocalDate effectiveDate;
+        BigDecimal value = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+
+        Accepted(int size) {
+            records = new ArrayList<>(size);
+            pricing = new ArrayList<>(size);
+        }
+    }
+
+    /** Prices each record in turn; a record that cannot be priced, or would pass the limits, is rejected alone. */
+    private Accepted accept(List<UsageRecord> records, YearMonth month, Currency currency) {
+        Accepted accepted = new Accepted(records.size());
         for (UsageRecord r : records) {
-            Pricing p = price(r, month, currency, volumes);
+            Pricing p = price(r, month, currency, accepted.volumes);
             if (p.rejection() != null) {
                 rejected.add(p.rejection());
                 continue;
             }
             String feature = r.feature() == null || r.feature().isBlank() ? null : r.feature();
             String groupKey = r.model() + "|" + (feature == null ? "" : feature) + "|" + p.role();
-            Group existing = groups.get(groupKey);
-            Rejected beyond = beyondLimits(r, p, postingValue, postingCost,
+            Group existing = accepted.groups.get(groupKey);
+            Rejected beyond = beyondLimits(r, p, accepted.value, accepted.cost,
                     meter.costExact(groupKey).add(existing == null ? BigDecimal.ZERO : existing.cost));
             if (beyond != null) {
                 rejected.add(beyond);
                 continue;
             }
             for (int i = 0; i < p.volumeKeys().length; i++) {
-                volumes.put(p.volumeKeys()[i], p.volumesAfter()[i]);
+                accepted.volumes.put(p.volumeKeys()[i], p.volumesAfter()[i]);
             }
-            postingValue = postingValue.add(p.value());
-            postingCost = postingCost.add(p.cost());
-            acceptedRecords.add(r);
-            acceptedPricing.add(p);
-            Group g = groups.computeIfAbsent(groupKey, k -> new Group(r.model(), feature, p.role()));
+            accepted.value = accepted.value.add(p.value());
+            accepted.cost = accepted.cost.add(p.cost());
+            accepted.records.add(r);
+            accepted.pricing.add(p);
+            Group g = existing != null ? existing : new Group(r.model(), feature, p.role());
+            if (existing == null) {
+                accepted.groups.put(groupKey, g);
+            }
             g.records++;
             g.tokens += r.tokens();
             r.quantities().forEach((unit, q) -> g.quantities.merge(unit, q, Long::sum));
             g.value = g.value.add(p.value());
             g.cost = g.cost.add(p.cost());
             if (p.rateCards().indexOf(',') < 0) {
-                rateCardsUsed.add(p.rateCards());
+                accepted.rateCardsUsed.add(p.rateCards());
             } else {
-                rateCardsUsed.addAll(List.of(p.rateCards().split(",")));
+                accepted.rateCardsUsed.addAll(List.of(p.rateCards().split(",")));
             }
-            costCardsUsed.add(p.costCard());
-            if (effectiveDate == null || r.usageDate().isAfter(effectiveDate)) {
-                effectiveDate = r.usageDate();
+            accepted.costCardsUsed.add(p.costCard());
+            if (accepted.effectiveDate == null || r.usageDate().isAfter(accepted.effectiveDate)) {
+                accepted.effectiveDate = r.usageDate();
             }
         }
+        return accepted;
+    }
+
+    /** @param inputHash the fingerprint of the month's records, already computed for the idempotency check */
+    void post(String postingId, String batchId, YearMonth month, List<UsageRecord> records, String inputHash) {
+        Currency currency = meter.currency() != null ? meter.currency()
+                : catalog.currencyFor(customerId, records.get(0).usageDate()).map(Currency::getInstance).orElse(null);
+        Accepted accepted = accept(records, month, currency);
+        List<UsageRecord> acceptedRecords = accepted.records;
+        Map<String, Group> groups = accepted.groups;
+        Map<String, Long> volumes = accepted.volumes;
+        TreeSet<String> rateCardsUsed = accepted.rateCardsUsed;
+        TreeSet<String> costCardsUsed = accepted.costCardsUsed;
+        LocalDate effectiveDate = accepted.effectiveDate;
         if (acceptedRecords.isEmpty()) {
             return;
         }
@@ -213,11 +242,14 @@ final class UsagePosting {
         meter.record(new UsageRecorded(customerId, batchId, postingId, month, effectiveDate, currency.getCurrencyCode(),
                 recorded, draws, overageCredits, overageAfter, overageMinor, volumesAfter, costExactAfter, costPostedAfter,
                 List.copyOf(rateCardsUsed), List.copyOf(costCardsUsed), entry, inputHash));
-        String entryId = entry == null ? null : entry.entryId();
-        String currencyCode = currency.getCurrencyCode();
-        for (int i = 0; i < acceptedRecords.size(); i++) {
-            Pricing p = acceptedPricing.get(i);
-            priced.add(new Priced(acceptedRecords.get(i).recordId(), postingId, entryId, p.value(), p.cost(),
+        addPriced(accepted, postingId, entry == null ? null : entry.entryId(), currency.getCurrencyCode());
+    }
+
+    /** What each accepted record was priced at and where it was posted (a loop of its own, like {@link #accept}). */
+    private void addPriced(Accepted accepted, String postingId, String entryId, String currencyCode) {
+        for (int i = 0; i < accepted.records.size(); i++) {
+            Pricing p = accepted.pricing.get(i);
+            priced.add(new Priced(accepted.records.get(i).recordId(), postingId, entryId, p.value(), p.cost(),
                     currencyCode, p.rateCards(), p.costCard(), p.role()));
         }
     }

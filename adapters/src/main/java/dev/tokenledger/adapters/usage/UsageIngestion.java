@@ -98,80 +98,149 @@ public class UsageIngestion {
         throw last;
     }
 
+    /**
+     * One attempt, in one transaction. Each loop over the batch's records is a method of its own: the JIT compiles a
+     * long-running loop on the spot (on-stack replacement) together with everything around it, and with every loop
+     * in this method it compiled the whole method five to eight times over a run, about 5 s of the compiler's time
+     * in a 2-million-record import (BENCHMARKS.md, "The JIT's fixed cost").
+     */
     private BatchResult ingestOnce(List<UsageRecordParser.Parsed> batch, Map<String, Long> knownBeforehand) {
-        String batchId = newBatchId();
-        List<Rejection> rejected = new ArrayList<>();
-        int duplicates = 0;
-
-        // first occurrence of each id in the batch, grouped by customer in the batch's order; later ones are
-        // duplicates or conflicts. One map over the whole batch (the within-batch check) and small ones per customer:
-        // a look-up in a map of 200,000 ids costs a few cache misses, about 0.4 µs a record in a JFR profile of the
-        // 2-million-record benchmark (BENCHMARKS.md, "Fewer look-ups in maps of the whole batch").
-        Map<String, UsageRecordParser.Parsed> first = HashMap.newHashMap(batch.size());
-        Map<String, List<UsageRecordParser.Parsed>> grouped = new HashMap<>();
-        List<UsageRecordParser.Parsed> repeats = new ArrayList<>();
-        for (UsageRecordParser.Parsed p : batch) {
-            if (p.rejection() != null) {
-                rejected.add(p.rejection());
-            } else if (first.putIfAbsent(p.record().recordId(), p) != null) {
-                repeats.add(p);
-            } else {
-                grouped.computeIfAbsent(p.record().customerId(), k -> new ArrayList<>()).add(p);
-            }
-        }
+        Attempt attempt = new Attempt(newBatchId(), batch.size());
+        attempt.group(batch);
         // fixed order: wallets are locked and posted in it, so two writers cannot deadlock
-        Map<String, List<UsageRecordParser.Parsed>> byCustomer = new TreeMap<>(grouped);
+        Map<String, List<UsageRecordParser.Parsed>> byCustomer = new TreeMap<>(attempt.grouped);
 
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactionManager);
         try {
             ledger.lockWallets(byCustomer.keySet());
-            Map<String, Long> known = knownBeforehand != null ? knownBeforehand : ledger.knownFingerprints(first.keySet());
-            List<LedgerRecord> rows = new ArrayList<>(first.size());
-            List<PostingMade> postings = new ArrayList<>();
-            // only a batch repeating an id needs to know what was accepted under it
-            Map<String, Long> acceptedFingerprints = repeats.isEmpty() ? null : new HashMap<>();
-            Map<String, Rejection> rejectedById = new HashMap<>();
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as precise as PostgreSQL keeps it
+            Map<String, Long> known = knownBeforehand != null ? knownBeforehand : ledger.knownFingerprints(attempt.first.keySet());
+            attempt.startPosting(known);
             long commandsStarted = System.nanoTime();
             for (Map.Entry<String, List<UsageRecordParser.Parsed>> customer : byCustomer.entrySet()) {
-                Map<String, UsageRecordParser.Parsed> fresh = HashMap.newHashMap(customer.getValue().size());
-                List<UsageRecord> records = new ArrayList<>(customer.getValue().size());
-                for (UsageRecordParser.Parsed p : customer.getValue()) {
-                    Long earlier = known.isEmpty() ? null : known.get(p.record().recordId());
-                    if (earlier == null) {
-                        fresh.put(p.record().recordId(), p);
-                        records.add(p.record());
-                    } else if (earlier == UsageLedger.fingerprint64(p.record().fingerprint())) {
-                        duplicates++;
-                    } else {
-                        rejected.add(conflict(p));
-                    }
-                }
-                if (records.isEmpty()) {
-                    continue;
-                }
-                UsageOutcome outcome = commands.sendAndWait(new RecordUsage(customer.getKey(), batchId, records));
-                for (UsageOutcome.Rejected r : outcome.rejected()) {
-                    Rejection rejection = new Rejection(fresh.get(r.recordId()).position(), r.recordId(), r.code().name(),
-                            r.field(), r.detail());
-                    rejected.add(rejection);
-                    rejectedById.put(r.recordId(), rejection);
-                }
-                Map<String, int[]> perPosting = new LinkedHashMap<>();
-                Map<String, String> entryOf = new HashMap<>();
-                for (UsageOutcome.Priced priced : outcome.priced()) {
-                    UsageRecordParser.Parsed p = fresh.get(priced.recordId());
-                    LedgerRecord row = row(p, priced, batchId, now);
-                    rows.add(row);
-                    if (acceptedFingerprints != null) {
-                        acceptedFingerprints.put(priced.recordId(), row.fingerprint());
-                    }
-                    perPosting.computeIfAbsent(priced.postingId(), k -> new int[1])[0]++;
-                    entryOf.put(priced.postingId(), priced.entryId());
-                }
-                perPosting.forEach((posting, n) -> postings.add(new PostingMade(customer.getKey(), posting, entryOf.get(posting), n[0])));
+                attempt.post(customer.getKey(), customer.getValue());
             }
+            attempt.resolveRepeats();
+            long appendStarted = System.nanoTime();
+            ledger.append(attempt.rows);
+            long commitStarted = System.nanoTime();
+            unitOfWork.commit();
+            if (log.isDebugEnabled()) {
+                log.debug("usage batch {}: {} records, pricing and posting {} ms, usage ledger append {} ms, commit {} ms",
+                        attempt.batchId, attempt.rows.size(), (appendStarted - commandsStarted) / 1_000_000,
+                        (commitStarted - appendStarted) / 1_000_000, (System.nanoTime() - commitStarted) / 1_000_000);
+            }
+            attempt.rejected.sort(java.util.Comparator.comparingLong(Rejection::position));
+            return new BatchResult(attempt.batchId, batch.size(), attempt.rows.size(), attempt.duplicates,
+                    attempt.rejected, attempt.postings);
+        } catch (RuntimeException e) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
+            throw e;
+        }
+    }
+
+    /** What one attempt at a batch has found and decided so far. */
+    private final class Attempt {
+        final String batchId;
+        final List<Rejection> rejected = new ArrayList<>();
+        int duplicates;
+        /**
+         * First occurrence of each id in the batch; later ones are duplicates or conflicts. One map over the whole
+         * batch (the within-batch check) and small ones per customer: a look-up in a map of 200,000 ids costs a few
+         * cache misses, about 0.4 µs a record in a JFR profile of the 2-million-record benchmark (BENCHMARKS.md,
+         * "Fewer look-ups in maps of the whole batch").
+         */
+        final Map<String, UsageRecordParser.Parsed> first;
+        /** The first occurrences grouped by customer, in the batch's order. */
+        final Map<String, List<UsageRecordParser.Parsed>> grouped = new HashMap<>();
+        final List<UsageRecordParser.Parsed> repeats = new ArrayList<>();
+        final List<PostingMade> postings = new ArrayList<>();
+        final Map<String, Rejection> rejectedById = new HashMap<>();
+        Map<String, Long> known;
+        List<LedgerRecord> rows;
+        /** Only a batch repeating an id needs to know what was accepted under it. */
+        Map<String, Long> acceptedFingerprints;
+        Instant now;
+
+        Attempt(String batchId, int size) {
+            this.batchId = batchId;
+            this.first = HashMap.newHashMap(size);
+        }
+
+        void group(List<UsageRecordParser.Parsed> batch) {
+            for (UsageRecordParser.Parsed p : batch) {
+                if (p.rejection() != null) {
+                    rejected.add(p.rejection());
+                } else if (first.putIfAbsent(p.record().recordId(), p) != null) {
+                    repeats.add(p);
+                } else {
+                    grouped.computeIfAbsent(p.record().customerId(), k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+
+        void startPosting(Map<String, Long> knownFingerprints) {
+            known = knownFingerprints;
+            rows = new ArrayList<>(first.size());
+            acceptedFingerprints = repeats.isEmpty() ? null : new HashMap<>();
+            now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as precise as PostgreSQL keeps it
+        }
+
+        /** Prices and posts one customer's new records through its wallet, and lists them for the usage ledger. */
+        void post(String customerId, List<UsageRecordParser.Parsed> records) {
+            Map<String, UsageRecordParser.Parsed> fresh = HashMap.newHashMap(records.size());
+            List<UsageRecord> toPost = freshRecords(records, fresh);
+            if (toPost.isEmpty()) {
+                return;
+            }
+            UsageOutcome outcome = commands.sendAndWait(new RecordUsage(customerId, batchId, toPost));
+            for (UsageOutcome.Rejected r : outcome.rejected()) {
+                Rejection rejection = new Rejection(fresh.get(r.recordId()).position(), r.recordId(), r.code().name(),
+                        r.field(), r.detail());
+                rejected.add(rejection);
+                rejectedById.put(r.recordId(), rejection);
+            }
+            addRows(customerId, outcome.priced(), fresh);
+        }
+
+        /** The records whose ids the usage ledger does not hold; the others are duplicates or conflicts. */
+        private List<UsageRecord> freshRecords(List<UsageRecordParser.Parsed> records,
+                                               Map<String, UsageRecordParser.Parsed> fresh) {
+            List<UsageRecord> toPost = new ArrayList<>(records.size());
+            for (UsageRecordParser.Parsed p : records) {
+                Long earlier = known.isEmpty() ? null : known.get(p.record().recordId());
+                if (earlier == null) {
+                    fresh.put(p.record().recordId(), p);
+                    toPost.add(p.record());
+                } else if (earlier == UsageLedger.fingerprint64(p.record().fingerprint())) {
+                    duplicates++;
+                } else {
+                    rejected.add(conflict(p));
+                }
+            }
+            return toPost;
+        }
+
+        private void addRows(String customerId, List<UsageOutcome.Priced> priced,
+                             Map<String, UsageRecordParser.Parsed> fresh) {
+            Map<String, int[]> perPosting = new LinkedHashMap<>();
+            Map<String, String> entryOf = new HashMap<>();
+            for (UsageOutcome.Priced record : priced) {
+                LedgerRecord row = row(fresh.get(record.recordId()), record, batchId, now);
+                rows.add(row);
+                if (acceptedFingerprints != null) {
+                    acceptedFingerprints.put(record.recordId(), row.fingerprint());
+                }
+                perPosting.computeIfAbsent(record.postingId(), k -> new int[1])[0]++;
+                entryOf.put(record.postingId(), record.entryId());
+            }
+            perPosting.forEach((posting, n) -> postings.add(new PostingMade(customerId, posting, entryOf.get(posting), n[0])));
+        }
+
+        /** A later occurrence of an id in the batch: a duplicate of what was accepted, the same rejection, or a conflict. */
+        void resolveRepeats() {
             for (UsageRecordParser.Parsed p : repeats) {
                 String id = p.record().recordId();
                 Long accepted = acceptedFingerprints.getOrDefault(id, known.get(id));
@@ -185,22 +254,6 @@ public class UsageIngestion {
                     rejected.add(conflict(p));
                 }
             }
-            long appendStarted = System.nanoTime();
-            ledger.append(rows);
-            long commitStarted = System.nanoTime();
-            unitOfWork.commit();
-            if (log.isDebugEnabled()) {
-                log.debug("usage batch {}: {} records, pricing and posting {} ms, usage ledger append {} ms, commit {} ms",
-                        batchId, rows.size(), (appendStarted - commandsStarted) / 1_000_000,
-                        (commitStarted - appendStarted) / 1_000_000, (System.nanoTime() - commitStarted) / 1_000_000);
-            }
-            rejected.sort(java.util.Comparator.comparingLong(Rejection::position));
-            return new BatchResult(batchId, batch.size(), rows.size(), duplicates, rejected, postings);
-        } catch (RuntimeException e) {
-            if (unitOfWork.isActive()) {
-                unitOfWork.rollback(e);
-            }
-            throw e;
         }
     }
 
