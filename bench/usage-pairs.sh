@@ -12,6 +12,17 @@ PAIRS=${1:-5}
 RECORDS=${2:-5000000}
 BATCH=${3:-200000}
 BEFORE=${4:-dca340a}
+for arg in "PAIRS=$PAIRS" "RECORDS=$RECORDS" "BATCH=$BATCH"; do
+  if ! [[ "${arg#*=}" =~ ^[1-9][0-9]{0,8}$ ]]; then
+    echo "usage-pairs: ${arg%%=*} must be a whole number from 1 to 999999999, got '${arg#*=}'" >&2
+    echo "usage: bench/usage-pairs.sh [pairs=5] [records=5000000] [batch=200000] [before=dca340a]" >&2
+    exit 2
+  fi
+done
+if ! git rev-parse --verify --quiet "$BEFORE^{commit}" > /dev/null; then
+  echo "usage-pairs: '$BEFORE' is not a commit of this repository" >&2
+  exit 2
+fi
 HEAP=${LEDGER_BENCH_HEAP:--Xmx14g -Xmn12g -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch}
 OUT=target/usage-pairs
 WORKTREE=target/usage-pairs-before-$BEFORE
@@ -27,15 +38,16 @@ field() { # a number from a benchmark JSON: field FILE NAME
 
 run() { # run N CODE
   local n=$1 code=$2
+  rm -f target/usage-benchmark.json "$WORKTREE/target/usage-benchmark.json" # never a previous run's figures
   if [ "$code" = new ]; then
-    LEDGER_BENCH_HEAP="$HEAP" bench/usage-benchmark.sh "$RECORDS" "$BATCH" > "$OUT/$n-new.log" 2>&1
-    cp target/usage-benchmark.json "$OUT/$n-new.json"
+    LEDGER_BENCH_HEAP="$HEAP" bench/usage-benchmark.sh "$RECORDS" "$BATCH" > "$OUT/$n-new.log" 2>&1 || return 1
+    cp target/usage-benchmark.json "$OUT/$n-new.json" || return 1
   else
     # the code before has no LEDGER_BENCH_HEAP or LEDGER_BENCH_JIT; its own -Xmx4g and the parallel collector come
     # first on its command line, and these options, given after them, win
     (cd "$WORKTREE" && LEDGER_BENCH_DB=ledger_usage_bench_before LEDGER_JAVA_OPTS="$HEAP -XX:-TieredCompilation" \
-      bench/usage-benchmark.sh "$RECORDS" "$BATCH") > "$OUT/$n-before.log" 2>&1
-    cp "$WORKTREE/target/usage-benchmark.json" "$OUT/$n-before.json"
+      bench/usage-benchmark.sh "$RECORDS" "$BATCH") > "$OUT/$n-before.log" 2>&1 || return 1
+    cp "$WORKTREE/target/usage-benchmark.json" "$OUT/$n-before.json" || return 1
   fi
   printf '%-4s %-7s %10s records/s  JVM %5s µs  rest %5s µs a record\n' "$n" "$code" \
     "$(field "$OUT/$n-$code.json" recordsPerSecondEndToEnd)" "$(field "$OUT/$n-$code.json" cpuMicrosPerRecordJvm)" \
@@ -48,7 +60,11 @@ for pair in $(seq 1 "$PAIRS"); do
   if [ $((pair % 2)) = 1 ]; then order="new before"; else order="before new"; fi
   for code in $order; do
     n=$((n + 1))
-    run "$n" "$code"
+    if ! run "$n" "$code"; then
+      echo "usage-pairs: run $n ($code) failed; the end of $OUT/$n-$code.log:" >&2
+      tail -20 "$OUT/$n-$code.log" >&2
+      exit 1
+    fi
   done
 done
 
