@@ -84,15 +84,26 @@ final class UsagePosting {
         BigDecimal cost = BigDecimal.ZERO;
         long revenueMinor;
 
-        Group(String model, String feature, CostRole role) {
+        final String key;
+
+        Group(String model, String feature, CostRole role, String key) {
             this.model = model;
             this.feature = feature;
             this.role = role;
+            this.key = key;
         }
 
         String costKey() {
+            return key;
+        }
+
+        static String costKey(String model, String feature, CostRole role) {
             return model + "|" + (feature == null ? "" : feature) + "|" + role;
         }
+    }
+
+    /** A group's identity, looked up without building its key's text for every record. */
+    private record GroupId(String model, String feature, CostRole role) {
     }
 
     /**
@@ -103,6 +114,11 @@ final class UsagePosting {
     private static final class Accepted {
         final Map<String, Long> volumes = new HashMap<>();
         final Map<String, Group> groups = new TreeMap<>();
+        /** The same groups by identity; {@link #groups} orders them (by key) for the journal's lines. */
+        final Map<GroupId, Group> groupsById = new HashMap<>();
+        /** The cards last added to the sets below: most records name the same ones as the record before. */
+        String lastRateCards;
+        String lastCostCard;
         final List<UsageRecord> records;
         final List<Pricing> pricing;
         final TreeSet<String> rateCardsUsed = new TreeSet<>();
@@ -127,8 +143,9 @@ final class UsagePosting {
                 continue;
             }
             String feature = r.feature() == null || r.feature().isBlank() ? null : r.feature();
-            String groupKey = r.model() + "|" + (feature == null ? "" : feature) + "|" + p.role();
-            Group existing = accepted.groups.get(groupKey);
+            GroupId groupId = new GroupId(r.model(), feature, p.role());
+            Group existing = accepted.groupsById.get(groupId);
+            String groupKey = existing != null ? existing.key : Group.costKey(r.model(), feature, p.role());
             Rejected beyond = beyondLimits(r, p, accepted.value, accepted.cost,
                     meter.costExact(groupKey).add(existing == null ? BigDecimal.ZERO : existing.cost));
             if (beyond != null) {
@@ -142,21 +159,28 @@ final class UsagePosting {
             accepted.cost = accepted.cost.add(p.cost());
             accepted.records.add(r);
             accepted.pricing.add(p);
-            Group g = existing != null ? existing : new Group(r.model(), feature, p.role());
+            Group g = existing != null ? existing : new Group(r.model(), feature, p.role(), groupKey);
             if (existing == null) {
                 accepted.groups.put(groupKey, g);
+                accepted.groupsById.put(groupId, g);
             }
             g.records++;
             g.tokens += r.tokens();
             r.quantities().forEach((unit, q) -> g.quantities.merge(unit, q, Long::sum));
             g.value = g.value.add(p.value());
             g.cost = g.cost.add(p.cost());
-            if (p.rateCards().indexOf(',') < 0) {
-                accepted.rateCardsUsed.add(p.rateCards());
-            } else {
-                accepted.rateCardsUsed.addAll(List.of(p.rateCards().split(",")));
+            if (!p.rateCards().equals(accepted.lastRateCards)) {
+                if (p.rateCards().indexOf(',') < 0) {
+                    accepted.rateCardsUsed.add(p.rateCards());
+                } else {
+                    accepted.rateCardsUsed.addAll(List.of(p.rateCards().split(",")));
+                }
+                accepted.lastRateCards = p.rateCards();
             }
-            accepted.costCardsUsed.add(p.costCard());
+            if (!p.costCard().equals(accepted.lastCostCard)) {
+                accepted.costCardsUsed.add(p.costCard());
+                accepted.lastCostCard = p.costCard();
+            }
             if (accepted.effectiveDate == null || r.usageDate().isAfter(accepted.effectiveDate)) {
                 accepted.effectiveDate = r.usageDate();
             }

@@ -11,31 +11,56 @@ import java.util.HexFormat;
  */
 public final class InputFingerprint {
 
-    /** getInstance looks the provider up on every call; hashing millions of usage records reuses one per thread. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    /**
+     * This thread's digest (getInstance looks the provider up on every call) and the buffer the bytes to hash are
+     * gathered in (one digest update per call instead of two per part). One thread-local for both, looked up once a
+     * call: a usage record's eight parts looked the buffer up ten times, with the parts' lengths formatted as strings
+     * first, about a third of the fingerprint's time in a JFR profile of the usage benchmark's reader (BENCHMARKS.md,
+     * "Fewer passes over a batch's records").
+     */
+    private static final class Scratch {
+        final MessageDigest sha256;
+        byte[] buffer = new byte[1024];
+
+        Scratch() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
         }
-    });
+
+        /** The buffer, grown (keeping its contents) to hold at least {@code needed} bytes. */
+        byte[] room(int needed) {
+            if (needed > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
+            }
+            return buffer;
+        }
+
+        String digest(int length) {
+            sha256.reset();
+            sha256.update(buffer, 0, length);
+            return HexFormat.of().formatHex(sha256.digest());
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private InputFingerprint() {
     }
-
-    /** The bytes to hash are gathered here first: one digest update per call instead of two per part. */
-    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][]{new byte[1024]});
 
     /**
      * Hashes the parts in order, each as its UTF-8 byte length in decimal, ':' and its UTF-8 bytes, so that
      * ("ab","c") and ("a","bc") differ.
      */
     public static String of(Object... parts) {
+        Scratch scratch = SCRATCH.get();
         int length = 0;
         for (Object part : parts) {
-            length = append(String.valueOf(canonical(part)), length);
+            length = append(scratch, String.valueOf(canonical(part)), length);
         }
-        return digest(length);
+        return scratch.digest(length);
     }
 
     /**
@@ -54,16 +79,13 @@ public final class InputFingerprint {
             }
             size += item.length();
         }
+        Scratch scratch = SCRATCH.get();
         int length = 0;
         for (Object part : leading) {
-            length = append(String.valueOf(canonical(part)), length);
+            length = append(scratch, String.valueOf(canonical(part)), length);
         }
-        String prefix = Integer.toString(size);
-        byte[] buffer = room(length + prefix.length() + 1 + size);
-        for (int i = 0; i < prefix.length(); i++) {
-            buffer[length++] = (byte) prefix.charAt(i);
-        }
-        buffer[length++] = (byte) ':';
+        byte[] buffer = scratch.room(length + 11 + size);
+        length = lengthPrefix(buffer, length, size);
         for (int k = 0; k < items.size(); k++) {
             if (k > 0) {
                 buffer[length++] = (byte) ',';
@@ -73,19 +95,15 @@ public final class InputFingerprint {
                 buffer[length++] = (byte) item.charAt(i);
             }
         }
-        return digest(length);
+        return scratch.digest(length);
     }
 
-    /** Appends one part to the scratch buffer at {@code length}: its UTF-8 size in decimal, ':' and its bytes. */
-    private static int append(String text, int length) {
+    /** Appends one part at {@code length}: its UTF-8 size in decimal, ':' and its bytes. */
+    private static int append(Scratch scratch, String text, int length) {
         byte[] utf8 = ascii(text) ? null : text.getBytes(StandardCharsets.UTF_8);
         int size = utf8 == null ? text.length() : utf8.length;
-        String prefix = Integer.toString(size);
-        byte[] buffer = room(length + prefix.length() + 1 + size);
-        for (int i = 0; i < prefix.length(); i++) {
-            buffer[length++] = (byte) prefix.charAt(i);
-        }
-        buffer[length++] = (byte) ':';
+        byte[] buffer = scratch.room(length + 11 + size);
+        length = lengthPrefix(buffer, length, size);
         if (utf8 == null) {
             for (int i = 0; i < size; i++) {
                 buffer[length++] = (byte) text.charAt(i);
@@ -97,20 +115,18 @@ public final class InputFingerprint {
         return length;
     }
 
-    /** This thread's scratch buffer, grown (keeping its contents) to hold at least {@code needed} bytes. */
-    private static byte[] room(int needed) {
-        byte[][] scratch = SCRATCH.get();
-        if (needed > scratch[0].length) {
-            scratch[0] = java.util.Arrays.copyOf(scratch[0], Math.max(needed, scratch[0].length * 2));
+    /** Writes {@code size} in decimal digits (at most 10: it is an int) and ':' at {@code at}. */
+    private static int lengthPrefix(byte[] buffer, int at, int size) {
+        int digits = 1;
+        for (int rest = size / 10; rest > 0; rest /= 10) {
+            digits++;
         }
-        return scratch[0];
-    }
-
-    private static String digest(int length) {
-        MessageDigest digest = SHA_256.get();
-        digest.reset();
-        digest.update(SCRATCH.get()[0], 0, length);
-        return HexFormat.of().formatHex(digest.digest());
+        int end = at + digits;
+        for (int i = end - 1, rest = size; i >= at; i--, rest /= 10) {
+            buffer[i] = (byte) ('0' + rest % 10);
+        }
+        buffer[end] = (byte) ':';
+        return end + 1;
     }
 
     private static boolean ascii(String s) {

@@ -289,10 +289,20 @@ public class UsageIngestion {
 
     private static LedgerRecord row(UsageRecordParser.Parsed p, UsageOutcome.Priced priced, String batchId, Instant now) {
         UsageRecord r = p.record();
+        // one walk over the (sorted) quantities instead of three look-ups by name
+        long input = 0;
+        long output = 0;
+        long cached = 0;
+        for (Map.Entry<String, Long> q : r.quantities().entrySet()) {
+            switch (q.getKey()) {
+                case UsageRecord.INPUT_TOKENS -> input = q.getValue();
+                case UsageRecord.OUTPUT_TOKENS -> output = q.getValue();
+                case UsageRecord.CACHED_TOKENS -> cached = q.getValue();
+                default -> { } // other units are kept as their text (p.otherUnitsText())
+            }
+        }
         return new LedgerRecord(r.recordId(), r.customerId(), r.endUserId(), r.occurredAt(), r.usageDate(), r.model(),
-                r.feature(), r.provider(), r.quantities().getOrDefault(UsageRecord.INPUT_TOKENS, 0L),
-                r.quantities().getOrDefault(UsageRecord.OUTPUT_TOKENS, 0L),
-                r.quantities().getOrDefault(UsageRecord.CACHED_TOKENS, 0L), p.otherUnitsText(), p.metadata(),
+                r.feature(), r.provider(), input, output, cached, p.otherUnitsText(), p.metadata(),
                 priced.currency(), priced.value(), priced.cost(), priced.costRole().name(), priced.rateCards(),
                 priced.costCard(), priced.postingId(), priced.entryId(), batchId, now,
                 UsageLedger.fingerprint64(r.fingerprint()));

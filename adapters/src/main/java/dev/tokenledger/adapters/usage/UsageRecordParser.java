@@ -6,6 +6,7 @@ import dev.tokenledger.rejection.RejectionCode;
 import dev.tokenledger.usage.UsageRecord;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -28,9 +29,36 @@ public final class UsageRecordParser {
     private static final Instant LATEST = Limits.LATEST_DATE.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
 
     private final ZoneId reportingZone;
+    /**
+     * Reporting days already worked out, by UTC day (mod 64). A record's date is then one instance shared by the
+     * records of its day instead of one object per record: the ingestion reads each record's date several times
+     * (pricing, posting, blocks, daily totals), long after the record was parsed, and a date object of its own was a
+     * fetch from memory each time; pricing's first look at it was a third of its time in a JFR profile of the usage
+     * benchmark (BENCHMARKS.md, "Fewer passes over a batch's records"). Entries are immutable, so threads sharing a
+     * parser at most work a day out twice.
+     */
+    private final ReportingDay[] days = new ReportingDay[64];
+
+    /** The instants [from, until) (epoch seconds: zone offsets are whole seconds) of a reporting day. */
+    private record ReportingDay(long fromSecond, long untilSecond, LocalDate date) {
+    }
 
     public UsageRecordParser(ZoneId reportingZone) {
         this.reportingZone = reportingZone;
+    }
+
+    /** The date of {@code t} in the reporting time zone. */
+    LocalDate reportingDate(Instant t) {
+        long second = t.getEpochSecond();
+        int slot = (int) (Math.floorDiv(second, 86_400L) & (days.length - 1));
+        ReportingDay day = days[slot];
+        if (day != null && second >= day.fromSecond() && second < day.untilSecond()) {
+            return day.date();
+        }
+        LocalDate date = t.atZone(reportingZone).toLocalDate();
+        days[slot] = new ReportingDay(date.atStartOfDay(reportingZone).toEpochSecond(),
+                date.plusDays(1).atStartOfDay(reportingZone).toEpochSecond(), date);
+        return date;
     }
 
     /** A parsed record (with what is stored beside it), or the rejection of the raw one. */
@@ -122,7 +150,7 @@ public final class UsageRecordParser {
         String fingerprint = InputFingerprint.of(customer, endUser, Timestamps.canonical(ts, occurredAt), model, feature,
                 provider, mapText(quantities), metadata);
         UsageRecord record = new UsageRecord(id, customer, endUser, occurredAt,
-                occurredAt.atZone(reportingZone).toLocalDate(), model, feature, provider, quantities, fingerprint);
+                reportingDate(occurredAt), model, feature, provider, quantities, fingerprint);
         return new Parsed(raw.position(), record, otherUnits.isEmpty() ? null : otherUnits.toString(), metadata, null);
     }
 

@@ -78,4 +78,28 @@ class UsageRecordParserProperties {
         assertThat(UsageRecordParser.mapText(quantities)).isEqualTo(quantities.toString());
         assertThat(UsageRecordParser.mapText(new TreeMap<>())).isEqualTo("{}");
     }
+
+    /**
+     * The reporting date comes from a cache of days; whatever the order of the instants (a day's records one after
+     * another, days far apart sharing a slot, both sides of a daylight-saving change) it is the zone's own date.
+     */
+    @Property
+    void reportingDateIsTheZonesDate(@ForAll("zones") String zone,
+                                     @ForAll java.util.List<@LongRange(min = 1_600_000_000L, max = 2_000_000_000L) Long> seconds,
+                                     @ForAll @IntRange(min = 0, max = 7_200) int step) {
+        UsageRecordParser inZone = new UsageRecordParser(java.time.ZoneId.of(zone));
+        for (long second : seconds) {
+            // each drawn instant, then a walk of a few hours from it in steps, crossing midnights and clock changes
+            for (long t = second; t < second + 6L * step + 1; t += Math.max(1, step)) {
+                Instant instant = Instant.ofEpochSecond(t, 999_999_999L);
+                assertThat(inZone.reportingDate(instant)).isEqualTo(instant.atZone(java.time.ZoneId.of(zone)).toLocalDate());
+            }
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> zones() {
+        return net.jqwik.api.Arbitraries.of("UTC", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe",
+                "Pacific/Apia", "Asia/Kolkata", "America/St_Johns", "Pacific/Chatham");
+    }
 }
