@@ -117,6 +117,14 @@ public final class InputFingerprint {
 
     /** Writes {@code size} in decimal digits (at most 10: it is an int) and ':' at {@code at}. */
     private static int lengthPrefix(byte[] buffer, int at, int size) {
+        if (size < 100) { // most parts: one or two digits
+            if (size >= 10) {
+                buffer[at++] = (byte) ('0' + size / 10);
+            }
+            buffer[at] = (byte) ('0' + size % 10);
+            buffer[at + 1] = (byte) ':';
+            return at + 2;
+        }
         int digits = 1;
         for (int rest = size / 10; rest > 0; rest /= 10) {
             digits++;

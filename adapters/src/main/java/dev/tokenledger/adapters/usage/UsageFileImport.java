@@ -291,7 +291,24 @@ public class UsageFileImport {
                 }
             }
             List<UsageRecordParser.Parsed> batch = new ArrayList<>(batchSize);
-            SharedText shared = new SharedText();
+            // one table per column: the few models, features and providers stay in a small, hot table instead of
+            // sharing one with thousands of end users (BENCHMARKS.md, "Fewer passes over a batch's records")
+            SharedText customers = new SharedText();
+            SharedText endUsers = new SharedText();
+            SharedText models = new SharedText();
+            SharedText features = new SharedText();
+            SharedText providers = new SharedText();
+            int id = column.getOrDefault("id", -1);
+            int customerId = column.getOrDefault("customerId", -1);
+            int endUserId = column.getOrDefault("endUserId", -1);
+            int timestamp = column.getOrDefault("timestamp", -1);
+            int model = column.getOrDefault("model", -1);
+            int feature = column.getOrDefault("feature", -1);
+            int provider = column.getOrDefault("provider", -1);
+            int inputTokens = column.getOrDefault("inputTokens", -1);
+            int outputTokens = column.getOrDefault("outputTokens", -1);
+            int cachedTokens = column.getOrDefault("cachedTokens", -1);
+            int metadata = column.getOrDefault("metadata", -1);
             for (CSVRecord r : csv) {
                 long line = r.getRecordNumber() + 1; // the header is line 1
                 Map<String, String> units = null;
@@ -304,10 +321,10 @@ public class UsageFileImport {
                         }
                     }
                 }
-                batch.add(parser.parse(new RawUsage(line, get(r, column, "id"), shared.of(get(r, column, "customerId")),
-                        shared.of(get(r, column, "endUserId")), get(r, column, "timestamp"), shared.of(get(r, column, "model")),
-                        shared.of(get(r, column, "feature")), shared.of(get(r, column, "provider")), get(r, column, "inputTokens"),
-                        get(r, column, "outputTokens"), get(r, column, "cachedTokens"), units, get(r, column, "metadata"))));
+                batch.add(parser.parse(new RawUsage(line, get(r, id), customers.of(get(r, customerId)),
+                        endUsers.of(get(r, endUserId)), get(r, timestamp), models.of(get(r, model)),
+                        features.of(get(r, feature)), providers.of(get(r, provider)), get(r, inputTokens),
+                        get(r, outputTokens), get(r, cachedTokens), units, get(r, metadata))));
                 if (batch.size() == batchSize) {
                     handOver(batches, batch, lookAhead);
                     batch = new ArrayList<>(batchSize);
@@ -347,9 +364,9 @@ public class UsageFileImport {
         }
     }
 
-    private static String get(CSVRecord r, Map<String, Integer> column, String field) {
-        Integer i = column.get(field);
-        return i == null || i >= r.size() ? null : r.get(i);
+    /** The value in column {@code i} (-1: the file has no such column), null when the line is shorter. */
+    private static String get(CSVRecord r, int i) {
+        return i < 0 || i >= r.size() ? null : r.get(i);
     }
 
     private void readJsonLines(Reader text, int batchSize, BlockingQueue<ReadBatch> batches, KeyLookAhead lookAhead)

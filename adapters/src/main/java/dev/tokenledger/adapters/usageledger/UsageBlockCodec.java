@@ -106,9 +106,13 @@ public final class UsageBlockCodec {
         List<String> entries = new ArrayList<>();
         int[] indexes = new int[records.size()];
         int nullIndex = -1;
+        String previous = null;
+        int previousIndex = -1;
         for (int i = 0; i < indexes.length; i++) {
             String v = value.apply(records.get(i));
-            if (v == null) {
+            if (v != null && v == previous) { // the same instance as the record before's (shared on reading)
+                indexes[i] = previousIndex;
+            } else if (v == null) {
                 if (nullIndex < 0) {
                     nullIndex = entries.size();
                     entries.add(null);
@@ -122,6 +126,8 @@ public final class UsageBlockCodec {
                     entries.add(v);
                 }
                 indexes[i] = known;
+                previous = v;
+                previousIndex = known;
             }
         }
         out.varint(entries.size());
@@ -347,9 +353,27 @@ public final class UsageBlockCodec {
                 varint(0);
                 return;
             }
+            int n = s.length();
+            if (n < 127 && ascii(s)) { // a record id, most values: their bytes are their characters, no copy needed
+                ensure(1 + n);
+                buffer[size++] = (byte) (n + 1);
+                for (int i = 0; i < n; i++) {
+                    buffer[size++] = (byte) s.charAt(i);
+                }
+                return;
+            }
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             varint(b.length + 1L);
             bytes(b, 0, b.length);
+        }
+
+        private static boolean ascii(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Scale, then the unscaled value: as a variable-length integer when it fits in 63 bits, else its bytes. */

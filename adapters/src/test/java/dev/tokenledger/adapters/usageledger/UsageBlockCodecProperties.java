@@ -42,6 +42,22 @@ class UsageBlockCodecProperties {
                 .isInstanceOf(UsageBlockCodec.CorruptBlockException.class);
     }
 
+    /** Text is written straight from its characters below 127 ASCII characters: the lengths around that bound. */
+    @net.jqwik.api.Example
+    void textAroundTheOneByteLengthReadsBack() {
+        List<LedgerRecord> records = new java.util.ArrayList<>();
+        for (int n : new int[]{1, 125, 126, 127, 128, 300}) {
+            for (String letter : new String[]{"a", "é", "模"}) {
+                String text = "x".repeat(n - 1) + letter;
+                records.add(new LedgerRecord(text, SHARED.customerId(), text, Instant.ofEpochSecond(n), LocalDate.ofEpochDay(n),
+                        "atlas", text, null, n, 0, 0, null, text, SHARED.currency(), BigDecimal.ONE, BigDecimal.ZERO,
+                        "COMPUTE", text, "own@v1", SHARED.postingId(), SHARED.entryId(), SHARED.batchId(),
+                        SHARED.recordedAt(), 0L));
+            }
+        }
+        assertThat(UsageBlockCodec.decode(SHARED, UsageBlockCodec.encode(records))).containsExactlyElementsOf(records);
+    }
+
     @Provide
     Arbitrary<List<LedgerRecord>> blocks() {
         Arbitrary<String> text = Arbitraries.strings().ofMaxLength(40);
